@@ -1,0 +1,11 @@
+namespace Truce.Access;
+
+public enum Role
+{
+    Public,
+    Monitor,
+    Analyst,
+    Liaison,
+    Humanitarian,
+    Administrator,
+}

@@ -1,0 +1,14 @@
+namespace Truce.Access;
+
+/// <summary>Whoever is asking: a signed-in user, a token's owner, or the anonymous public.</summary>
+public sealed record Viewer(Guid? UserId, string Name, Role Role, string? PartyId)
+{
+    public static Viewer Anonymous { get; } = new(null, "public", Role.Public, null);
+
+    /// <summary>The actor recorded in the journal for writes made by a command-line verb.</summary>
+    public static Viewer System { get; } = new(null, "system", Role.Administrator, null);
+
+    public bool IsSignedIn => UserId is not null;
+
+    public string JournalName => UserId is null ? Name : $"{Name} ({UserId})";
+}

@@ -1,0 +1,20 @@
+namespace Truce.Mission;
+
+public enum PartyKind
+{
+    /// <summary>A party to the ceasefire agreement.</summary>
+    Signatory,
+    PeacekeepingForce,
+    Observers,
+    LocalAuthority,
+}
+
+public sealed class Party
+{
+    /// <summary>A short stable code, such as "west".</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public PartyKind Kind { get; set; }
+}

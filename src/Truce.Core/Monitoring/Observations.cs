@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Monitoring;
+
+/// <summary>Submitting, reading and listing observations; the API and the pages both call these.</summary>
+public static class Observations
+{
+    public static async Task<Result<Submitted<Observation>>> SubmitAsync(
+        TruceDb db, Viewer reporter, ObservationInput input, CancellationToken cancellationToken = default)
+    {
+        if (!reporter.Can(Operation.SubmitObservation))
+        {
+            return Failure.Forbidden("Your role may not submit observations.");
+        }
+        var parties = (await db.Parties.Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var built = ObservationRules.Build(input, reporter, parties, Instant.Now(db.Clock));
+        if (built.Failure is { } invalid)
+        {
+            return invalid;
+        }
+        var observation = built.Value!;
+        var existing = await Replay(db, observation, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.Value;
+        }
+        db.Observations.Add(observation);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two retries raced and the other one won: answer as a retry does.
+            db.ChangeTracker.Clear();
+            return await Replay(db, observation, cancellationToken) ?? throw new InvalidOperationException("The observation could not be stored.");
+        }
+        return new Submitted<Observation>(observation, Replayed: false);
+    }
+
+    private static async Task<Result<Submitted<Observation>>?> Replay(TruceDb db, Observation observation, CancellationToken cancellationToken)
+    {
+        var stored = await db.Observations.AsNoTracking().Include(o => o.Evidence)
+            .FirstOrDefaultAsync(o => o.Id == observation.Id, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+        return stored.SubmissionHash == observation.SubmissionHash
+            ? new Submitted<Observation>(stored, Replayed: true)
+            : Submission.IdReused("observation");
+    }
+
+    public static Task<Observation?> FindAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default) =>
+        db.Observations.AsNoTracking().VisibleTo(viewer).Include(o => o.Evidence)
+            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public static async Task<Page<Observation>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = db.Observations.AsNoTracking().VisibleTo(viewer);
+        if (filter.Category is { } category)
+        {
+            query = query.Where(o => o.Category == category);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(o => o.ObservedTo >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(o => o.ObservedFrom <= to);
+        }
+        if (filter.Party is { } party)
+        {
+            query = query.Where(o => o.AllegedPartyId == party);
+        }
+        if (filter.Incident is { } incident)
+        {
+            query = query.Where(o => o.IncidentId == incident);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id)
+            .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
+        return new Page<Observation>(items, filter.Paging.Number, filter.Paging.Size, total);
+    }
+}

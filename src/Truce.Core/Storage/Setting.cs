@@ -1,0 +1,9 @@
+namespace Truce.Storage;
+
+/// <summary>A mission-wide setting, such as the mission's name or whether the demo was loaded.</summary>
+public sealed class Setting
+{
+    public string Key { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}

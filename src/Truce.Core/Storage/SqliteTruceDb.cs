@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Truce.Storage;
+
+/// <summary>The embedded engine: one file, WAL mode, every commit synced before it is acknowledged.</summary>
+public sealed class SqliteTruceDb(DbContextOptions<SqliteTruceDb> options, TimeProvider clock) : TruceDb(options, clock)
+{
+    public override Engine Engine => Engine.Sqlite;
+
+    public static DbContextOptions<SqliteTruceDb> Options(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteTruceDb>()
+            .UseSqlite(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Pragmas.Instance)
+            .Options;
+
+    // Microsoft.Data.Sqlite begins transactions with BEGIN IMMEDIATE, which already takes the write lock.
+    protected override Task LockJournalAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no instant type; the binary form keeps ordering and comparison in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    private sealed class Pragmas : DbConnectionInterceptor
+    {
+        public static readonly Pragmas Instance = new();
+
+        private const string Sql = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add --context SqliteTruceDb` build the model without a running app.</summary>
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTruceDb>
+{
+    public SqliteTruceDb CreateDbContext(string[] args) => new(SqliteTruceDb.Options("Data Source=design.db"), TimeProvider.System);
+}

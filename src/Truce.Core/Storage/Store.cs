@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+
+namespace Truce.Storage;
+
+/// <summary>Opens units of work on one store; one instance per process.</summary>
+public sealed class Store
+{
+    private readonly DbContextOptions<SqliteTruceDb>? _sqlite;
+    private readonly DbContextOptions<PostgresTruceDb>? _postgres;
+
+    public Store(StoreLocation location, TimeProvider clock)
+    {
+        Location = location;
+        Clock = clock;
+        if (location.Engine == Engine.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            {
+                Directory.CreateDirectory(folder);
+            }
+            _sqlite = SqliteTruceDb.Options(location.ConnectionString);
+        }
+        else
+        {
+            _postgres = PostgresTruceDb.Options(location.ConnectionString);
+        }
+    }
+
+    public StoreLocation Location { get; }
+
+    public TimeProvider Clock { get; }
+
+    public TruceDb Open(Viewer? actor = null)
+    {
+        TruceDb db = _sqlite is not null ? new SqliteTruceDb(_sqlite, Clock) : new PostgresTruceDb(_postgres!, Clock);
+        db.Actor = actor ?? Viewer.System;
+        return db;
+    }
+
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
+    /// <summary>Applies every pending migration; returns the names of those applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (db.Engine == Engine.Sqlite)
+        {
+            // WAL is a property of the file: set once, kept by every later connection.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,260 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Truce.Access;
+using Truce.Journal;
+using Truce.Mission;
+using Truce.Monitoring;
+using Truce.Verification;
+
+namespace Truce.Storage;
+
+/// <summary>
+/// The mission's store. Every write goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>,
+/// which appends one chained journal entry per changed record in the same transaction; there is no
+/// other way to write.
+/// </summary>
+public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
+{
+    private const string SecretAnnotation = "Truce:Secret";
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Who the writes of this unit of work are recorded as.</summary>
+    public Viewer Actor { get; set; } = Viewer.System;
+
+    public abstract Engine Engine { get; }
+
+    public DbSet<Party> Parties => Set<Party>();
+
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<ObservationEvidence> ObservationEvidence => Set<ObservationEvidence>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not JournalEntry)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return 0;
+        }
+
+        var owned = Database.CurrentTransaction is null;
+        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockJournalAsync(cancellationToken);
+            var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
+            var at = Instant.Now(Clock);
+            foreach (var entry in changed)
+            {
+                var journalEntry = Describe(entry, at);
+                JournalChain.Seal(journalEntry, previous);
+                Journal.Add(journalEntry);
+                previous = journalEntry;
+            }
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Serialises writers so that each entry is chained to the one committed just before it.</summary>
+    protected abstract Task LockJournalAsync(CancellationToken cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Category>().HaveConversion<SlugConverter<Category>>();
+        configurationBuilder.Properties<Sensor>().HaveConversion<SlugConverter<Sensor>>();
+        configurationBuilder.Properties<TimePrecision>().HaveConversion<SlugConverter<TimePrecision>>();
+        configurationBuilder.Properties<Visibility>().HaveConversion<SlugConverter<Visibility>>();
+        configurationBuilder.Properties<Role>().HaveConversion<SlugConverter<Role>>();
+        configurationBuilder.Properties<IncidentStatus>().HaveConversion<SlugConverter<IncidentStatus>>();
+        configurationBuilder.Properties<Confidence>().HaveConversion<SlugConverter<Confidence>>();
+        configurationBuilder.Properties<PartyKind>().HaveConversion<SlugConverter<PartyKind>>();
+        configurationBuilder.Properties<ZoneKind>().HaveConversion<SlugConverter<ZoneKind>>();
+        configurationBuilder.Properties<SiteKind>().HaveConversion<SlugConverter<SiteKind>>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Party>(e =>
+        {
+            e.Property(p => p.Id).HasMaxLength(40);
+            e.Property(p => p.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Zone>(e =>
+        {
+            e.Property(z => z.Id).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Site>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(40);
+            e.HasIndex(s => s.Cell);
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasIndex(u => u.Name).IsUnique();
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.PasswordHash).HasAnnotation(SecretAnnotation, true);
+        });
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.Property(t => t.TokenHash).HasMaxLength(64).HasAnnotation(SecretAnnotation, true);
+        });
+        modelBuilder.Entity<Observation>(e =>
+        {
+            e.HasIndex(o => o.ObservedFrom);
+            e.HasIndex(o => o.Cell);
+            e.HasIndex(o => o.IncidentId);
+            e.HasIndex(o => new { o.Source, o.SourceExternalId });
+            e.HasMany(o => o.Evidence).WithOne().HasForeignKey(x => x.ObservationId);
+        });
+        modelBuilder.Entity<EvidenceFile>(e =>
+        {
+            e.HasKey(f => f.Sha256);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ObservationEvidence>(e =>
+        {
+            e.HasKey(x => new { x.ObservationId, x.Sha256 });
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Incident>(e =>
+        {
+            e.HasIndex(i => i.StartsAt);
+            e.HasIndex(i => i.Cell);
+            e.HasIndex(i => i.Status);
+            e.HasMany(i => i.Assessments).WithOne().HasForeignKey(a => a.IncidentId);
+        });
+        modelBuilder.Entity<Assessment>(e =>
+        {
+            e.HasIndex(a => a.IncidentId);
+        });
+        modelBuilder.Entity<JournalEntry>(e =>
+        {
+            e.HasKey(j => j.Seq);
+            e.Property(j => j.Seq).ValueGeneratedNever();
+            e.Property(j => j.Hash).HasMaxLength(64);
+            e.Property(j => j.PreviousHash).HasMaxLength(64);
+            e.HasIndex(j => new { j.Entity, j.RecordKey });
+        });
+        modelBuilder.Entity<Setting>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(100);
+        });
+    }
+
+    private JournalEntry Describe(EntityEntry entry, DateTimeOffset at)
+    {
+        var type = entry.Metadata;
+        var key = type.FindPrimaryKey()!.Properties
+            .Select(p => Format(entry.Property(p.Name).CurrentValue));
+        return new JournalEntry
+        {
+            At = at,
+            Actor = Actor.JournalName,
+            Action = entry.State switch
+            {
+                EntityState.Added => "insert",
+                EntityState.Deleted => "delete",
+                _ => "update",
+            },
+            Entity = type.GetTableName() ?? type.ShortName(),
+            RecordKey = string.Join('/', key),
+            Before = entry.State == EntityState.Added ? null : Snapshot(type, entry.OriginalValues),
+            After = entry.State == EntityState.Deleted ? null : Snapshot(type, entry.CurrentValues),
+        };
+    }
+
+    /// <summary>
+    /// The record's columns as canonical JSON: sorted by column name, instants to the microsecond in UTC,
+    /// enums by slug. Secrets and file contents are replaced by their SHA-256, so the journal proves them
+    /// without exposing them.
+    /// </summary>
+    internal static string Snapshot(IEntityType type, PropertyValues values)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in type.GetProperties().OrderBy(p => p.GetColumnName(), StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(property.GetColumnName());
+                var value = values[property];
+                if (property.FindAnnotation(SecretAnnotation) is not null && value is string secret)
+                {
+                    value = Encoding.UTF8.GetBytes(secret);
+                }
+                WriteValue(writer, value);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case byte[] bytes: writer.WriteStringValue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes))); break;
+            default: writer.WriteStringValue(Format(value)); break;
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        Guid guid => guid.ToString("D"),
+        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Truce;
+
+/// <summary>A client-identified write: retried with the same id and body it returns the first result.</summary>
+public sealed record Submitted<T>(T Record, bool Replayed);
+
+public static class Submission
+{
+    /// <summary>SHA-256 of the submission as the client sent it, to tell a retry from another body under the same id.</summary>
+    public static string Hash<T>(T input) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input)));
+
+    public static Failure IdReused(string what) => Failure.Field(FailureKind.Conflict, "id",
+        $"A different {what} was already submitted with this id; a retry must repeat the same body.");
+
+    /// <summary>Parses an ISO 8601 instant that states its offset (Z or ±hh:mm); a bare local time is ambiguous.</summary>
+    public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var trimmed = text.Trim();
+        var hasOffset = trimmed.EndsWith('Z') || trimmed.EndsWith('z')
+            || System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"[+-]\d\d:?\d\d$");
+        if (!hasOffset || !DateTimeOffset.TryParse(trimmed, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var value))
+        {
+            errors.Add(field, $"'{Clip(trimmed)}' is not an ISO 8601 instant with an offset, such as 2026-11-29T08:15:00Z.");
+            return null;
+        }
+        return Instant.Normalize(value);
+    }
+
+    public static string? Text(string? value, string field, int maxLength, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(field, $"must be at most {maxLength} characters (it has {trimmed.Length}).");
+            return null;
+        }
+        if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            errors.Add(field, "must not contain control characters.");
+            return null;
+        }
+        return trimmed;
+    }
+
+    public static TEnum? Choice<TEnum>(string? value, string field, FieldErrors errors, TEnum? fallback = null)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+        if (Slug.TryParse<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+        errors.Add(field, $"'{Clip(value)}' is not one of: {Slug.Expected<TEnum>()}.");
+        return null;
+    }
+
+    public static int Range(int? value, string field, int min, int max, int fallback, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+        if (value < min || value > max)
+        {
+            errors.Add(field, $"must be between {min} and {max}.");
+            return fallback;
+        }
+        return value.Value;
+    }
+
+    /// <summary>Echoes a bad value back in an error without letting it flood the message.</summary>
+    public static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

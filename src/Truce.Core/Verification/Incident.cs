@@ -1,0 +1,54 @@
+using Truce.Access;
+using Truce.Monitoring;
+
+namespace Truce.Verification;
+
+/// <summary>One event, corroborated by one or more observations, and the mission's current judgement of it.</summary>
+public sealed class Incident
+{
+    public Guid Id { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public Category Category { get; set; }
+
+    public IncidentStatus Status { get; set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
+
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+
+    public int LocationPrecisionM { get; set; }
+
+    public string Cell { get; set; } = "";
+
+    public int ObservationCount { get; set; }
+
+    /// <summary>Distinct sources among its observations: two reports by one patrol count once.</summary>
+    public int SourceCount { get; set; }
+
+    public Visibility Visibility { get; set; }
+
+    /// <summary>The grade of the latest assessment, when there is one.</summary>
+    public char? SourceReliability { get; set; }
+
+    public int? InformationCredibility { get; set; }
+
+    public string? AttributedPartyId { get; set; }
+
+    public Confidence? AttributionConfidence { get; set; }
+
+    public string? ClauseBreached { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string SubmissionHash { get; set; } = "";
+
+    public List<Assessment> Assessments { get; set; } = [];
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Truce.Monitoring;
+using Truce.Storage;
+
+namespace Truce.Cli;
+
+/// <summary>
+/// Truce's settings, read the ASP.NET Core way: appsettings.json, then TRUCE_-prefixed environment
+/// variables (TRUCE_DB, TRUCE_DATA, TRUCE_EVIDENCE__MAXBYTES), then command-line flags.
+/// </summary>
+internal sealed record TruceSettings(StoreLocation Store, bool Demo, string? TileUrl, long EvidenceMaxBytes)
+{
+    public static TruceSettings From(IConfiguration configuration) => new(
+        StoreLocation.Resolve(configuration["Db"], configuration["Data"]),
+        configuration.GetValue("Demo", false),
+        string.IsNullOrWhiteSpace(configuration["TileUrl"]) ? null : configuration["TileUrl"],
+        configuration.GetValue("Evidence:MaxBytes", Evidence.DefaultMaxBytes));
+
+    /// <summary>The configuration a command-line verb sees: the same sources as the server, in the same order.</summary>
+    public static IConfiguration Load(IDictionary<string, string?> flags) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("TRUCE_")
+            .AddInMemoryCollection(flags)
+            .Build();
+}

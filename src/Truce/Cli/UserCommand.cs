@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Cli;
+
+internal static class UserCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("NAME") { Description = "The user's sign-in name." };
+        var role = new Option<string>("--role")
+        {
+            Description = $"One of: {string.Join(", ", Slug.All<Role>().Where(r => r != "public"))}.",
+            Required = true,
+        };
+        role.AcceptOnlyFromAmong([.. Slug.All<Role>().Where(r => r != "public")]);
+        var party = new Option<string?>("--party") { Description = "The party a liaison belongs to (required for a liaison)." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of generating one." };
+        var add = new Command("add", "Add a user; prints the generated password once.") { name, role, party, passwordStdin };
+        add.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = TruceCli.Settings(parse);
+            var store = new Store(settings.Store, TimeProvider.System);
+            if (await CliStore.NotReady(store, parse) is { } notReady)
+            {
+                return notReady;
+            }
+            var generated = !parse.GetValue(passwordStdin);
+            var password = generated ? Users.NewPassword() : (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? "";
+            await using var db = store.Open();
+            var added = await Users.AddAsync(db, parse.GetValue(name)!, Slug.Parse<Role>(parse.GetValue(role)!), parse.GetValue(party), password, cancellationToken);
+            if (added.Failure is { } failure)
+            {
+                return await CliStore.Refuse(parse, failure);
+            }
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Added {Slug.Of(added.Value!.Role)} '{added.Value.Name}'" + (added.Value.PartyId is null ? "." : $" of party '{added.Value.PartyId}'."));
+            if (generated)
+            {
+                await output.WriteLineAsync($"Password (shown once): {password}");
+            }
+            return ExitCodes.Ok;
+        });
+        var command = new Command("user", "Manage users.");
+        command.Subcommands.Add(add);
+        return command;
+    }
+}

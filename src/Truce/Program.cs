@@ -1,0 +1,3 @@
+using Truce.Cli;
+
+return await TruceCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Truce.Cli;
+using Truce.Storage;
+using Truce.Web.Auth;
+using Truce.Web.Http;
+using Truce.Web.Verification;
+using Truce.Web.Mission;
+using Truce.Web.Monitoring;
+using Truce.Web.Pages;
+
+namespace Truce.Web;
+
+/// <summary>The web server: read this file as the table of contents of what `truce serve` offers.</summary>
+internal static class TruceWeb
+{
+    public static WebApplication Create(string[] hostArgs, IDictionary<string, string?> flags, TextWriter console)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = hostArgs,
+            // Run from anywhere: appsettings.json and the static assets live beside the executable.
+            ContentRootPath = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        // Serve wwwroot (and the Leaflet copied into it) from the project when run from a build, as from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Configuration.AddEnvironmentVariables("TRUCE_");
+        builder.Configuration.AddInMemoryCollection(flags);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TruceSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => new Store(sp.GetRequiredService<TruceSettings>().Store, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => sp.GetRequiredService<Store>().Open(
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer()));
+        services.AddHttpContextAccessor();
+        services.AddSingleton(new StartupConsole(console));
+        services.AddHostedService<StartupTasks>();
+
+        services.AddTruceAuthentication();
+        services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
+        services.AddRazorComponents();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            options.SerializerOptions.MaxDepth = 32;
+        });
+        var maxEvidence = builder.Configuration.GetValue("Evidence:MaxBytes", Truce.Monitoring.Evidence.DefaultMaxBytes);
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxEvidence + (64 * 1024));
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxEvidence + (1024 * 1024));
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapMissionApi();
+        app.MapObservationApi();
+        app.MapIncidentApi();
+        app.MapAccountPages();
+        app.MapMonitoringPages();
+        return app;
+    }
+}
