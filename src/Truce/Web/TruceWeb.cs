@@ -54,7 +54,11 @@ internal static class TruceWeb
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A request the framework cannot bind (a bad form, a missing antiforgery token) is the client's error, not ours.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();

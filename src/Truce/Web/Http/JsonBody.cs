@@ -30,7 +30,7 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "body" : e.Path;
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path;
             var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
             return Failure.Field(FailureKind.Malformed, field, $"is not valid JSON for this field{where}.");
         }

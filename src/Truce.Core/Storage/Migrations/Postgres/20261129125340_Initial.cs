@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Truce.Storage.Migrations.Postgres
+namespace Truce.Core.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration

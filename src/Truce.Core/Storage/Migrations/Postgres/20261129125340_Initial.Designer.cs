@@ -2,18 +2,21 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Truce.Storage;
 
 #nullable disable
 
-namespace Truce.Storage.Migrations.Postgres
+namespace Truce.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTruceDb))]
-    partial class PostgresTruceDbModelSnapshot : ModelSnapshot
+    [Migration("20261129125340_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder

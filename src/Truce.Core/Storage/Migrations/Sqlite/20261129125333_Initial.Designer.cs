@@ -8,10 +8,10 @@ using Truce.Storage;
 
 #nullable disable
 
-namespace Truce.Storage.Migrations.Sqlite
+namespace Truce.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTruceDb))]
-    [Migration("20261129123852_Initial")]
+    [Migration("20261129125333_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

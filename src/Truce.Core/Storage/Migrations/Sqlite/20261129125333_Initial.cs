@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Truce.Storage.Migrations.Sqlite
+namespace Truce.Core.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

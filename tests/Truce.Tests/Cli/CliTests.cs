@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Tests.Cli;
+
+public sealed class CliTests
+{
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Migrate_then_add_a_user_and_a_token_that_authenticates(Engine engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine);
+        var db = store.Location.ConnectionString;
+
+        var migrate = await Cli.RunAsync("migrate", "--db", db);
+        var again = await Cli.RunAsync("migrate", "--db", db);
+        var add = await Cli.RunAsync("user", "add", "analyst.kim", "--role", "analyst", "--db", db);
+        var token = await Cli.RunAsync("token", "create", "--user", "analyst.kim", "--days", "7", "--db", db);
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("Applied 1 migration", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("up to date", again.Output, StringComparison.Ordinal);
+        Assert.Equal(0, add.ExitCode);
+        var password = add.Output.Split("Password (shown once): ")[1].Trim();
+        Assert.Equal(0, token.ExitCode);
+        var secret = token.Output.Trim();
+        Assert.StartsWith("truce_", secret, StringComparison.Ordinal);
+
+        var opened = new Store(store.Location, TimeProvider.System);
+        await using var context = opened.Open();
+        Assert.NotNull(await Users.SignInAsync(context, "analyst.kim", password));
+        var owner = await Users.FromTokenAsync(context, secret);
+        Assert.Equal("analyst.kim", owner?.Name);
+        Assert.Equal(Role.Analyst, owner?.Role);
+        Assert.False(await context.ApiTokens.AnyAsync(t => t.TokenHash == secret), "only the token's hash is stored");
+    }
+
+    [Fact]
+    public async Task A_liaison_needs_a_party_and_the_refusal_names_it()
+    {
+        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        var db = store.Location.ConnectionString;
+        await Cli.RunAsync("migrate", "--db", db);
+
+        var run = await Cli.RunAsync("user", "add", "liaison1", "--role", "liaison", "--db", db);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("party:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_role_is_a_usage_error_listing_the_roles()
+    {
+        var run = await Cli.RunAsync("user", "add", "someone", "--role", "general");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("analyst", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbs_on_a_store_without_schema_say_to_migrate_first()
+    {
+        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        var run = await Cli.RunAsync("verify", "--db", store.Location.ConnectionString);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("truce migrate", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_one_line_of_error_not_a_stack_trace()
+    {
+        var run = await Cli.RunAsync("migrate", "--db", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("migrate")]
+    [InlineData("verify")]
+    [InlineData("user", "add")]
+    [InlineData("token", "create")]
+    [InlineData("demo")]
+    public async Task Every_verb_has_help_naming_the_store_flags(params string[] verb)
+    {
+        var run = await Cli.RunAsync([.. verb, "--help"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--data", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--db", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task The_demo_loads_once_and_its_journal_verifies(Engine engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine);
+        var db = store.Location.ConnectionString;
+
+        var demo = await Cli.RunAsync("demo", "--db", db);
+        var again = await Cli.RunAsync("demo", "--db", db);
+        var verify = await Cli.RunAsync("verify", "--db", db);
+
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Equal(3, again.ExitCode);
+        Assert.Equal(0, verify.ExitCode);
+    }
+}

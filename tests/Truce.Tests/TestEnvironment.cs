@@ -1,0 +1,46 @@
+namespace Truce.Tests;
+
+/// <summary>
+/// What the tests may rely on from the machine. A PostgreSQL test skips on a developer machine without a
+/// server, but in CI (CI=true) a missing server is a failure, so nothing is skipped silently there.
+/// </summary>
+internal static class TestEnvironment
+{
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An admin connection string to a PostgreSQL server where tests may create databases.</summary>
+    public static string? Postgres => Environment.GetEnvironmentVariable("TRUCE_TEST_PG") is { Length: > 0 } value ? value : null;
+
+    public static string RequirePostgres()
+    {
+        if (Postgres is { } connection)
+        {
+            return connection;
+        }
+        if (InCi)
+        {
+            Assert.Fail("CI=true but TRUCE_TEST_PG is not set: .ci/run must start PostgreSQL for the tests.");
+        }
+        Assert.Skip("No PostgreSQL server: set TRUCE_TEST_PG to a connection string to run this test on PostgreSQL.");
+        return "";
+    }
+
+    /// <summary>The repository's shared real data folder (../shared/data beside the repository).</summary>
+    public static string SharedData(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Truce.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        var path = Path.Combine([dir?.Parent?.FullName ?? "", "shared", "data", .. parts]);
+        Assert.True(File.Exists(path), $"The shared data file {path} is missing.");
+        return path;
+    }
+}
+
+/// <summary>Both storage engines, for tests that must hold on each.</summary>
+public static class Engines
+{
+    public static TheoryData<Truce.Storage.Engine> Both => [Truce.Storage.Engine.Sqlite, Truce.Storage.Engine.Postgres];
+}
