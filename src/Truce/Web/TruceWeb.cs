@@ -20,6 +20,8 @@ internal static class TruceWeb
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = hostArgs,
+            // The static assets manifest is named after the application, also when a test hosts it.
+            ApplicationName = typeof(TruceWeb).Assembly.GetName().Name,
             // Run from anywhere: appsettings.json and the static assets live beside the executable.
             ContentRootPath = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });

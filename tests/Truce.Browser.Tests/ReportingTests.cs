@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Truce.Access;
+using Truce.Cli;
+using Truce.Storage;
+using Truce.Web;
+
+namespace Truce.Browser.Tests;
+
+public sealed class ReportingTests
+{
+    [Fact]
+    public async Task A_monitor_signs_in_reports_from_a_phone_and_finds_the_report_in_the_list_and_on_the_map()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        var folder = Directory.CreateTempSubdirectory("truce-browser-").FullName;
+        await using var app = TruceWeb.Create([], new Dictionary<string, string?>
+        {
+            ["Data"] = folder, ["Demo"] = "true", ["Urls"] = "http://127.0.0.1:0", ["Logging:LogLevel:Default"] = "Warning",
+        }, TextWriter.Null);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var baseUrl = app.Urls.Single();
+            var password = Users.NewPassword();
+            await using (var db = app.Services.GetRequiredService<Store>().Open())
+            {
+                Assert.True((await Users.AddAsync(db, "monitor.field", Role.Monitor, null, password)).Succeeded);
+            }
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
+            });
+            var page = await context.NewPageAsync();
+            var scriptErrors = new List<string>();
+            page.PageError += (_, error) => scriptErrors.Add(error);
+
+            await page.GotoAsync("/login");
+            await page.GetByLabel("User name").FillAsync("monitor.field");
+            await page.GetByLabel("Password").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Report", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report an observation" })).ToBeVisibleAsync();
+
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync("40.88066");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
+            await page.GetByLabel("Category").SelectOptionAsync("heavy_machine_gun_fire");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            await page.GetByLabel("Source (patrol, camera, person)").FillAsync("Patrol Berd-2");
+            await page.GetByLabel("Narrative").FillAsync("Three bursts of HMG fire east of Berd.");
+            var fitsThePhone = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit observation" }).ClickAsync();
+
+            await page.WaitForURLAsync(new Regex("/observations/[0-9a-f-]{36}$"));
+            var id = page.Url[^36..];
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Heavy-machine-gun fire observation" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("Three bursts of HMG fire east of Berd.")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/observations");
+            await Assertions.Expect(page.Locator($"a[href='/observations/{id}']").First).ToBeVisibleAsync();
+
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.GotoAsync("/map");
+            var marker = page.Locator($"path.obs-{id}");
+            await Assertions.Expect(marker).ToHaveCountAsync(1);
+            await marker.DispatchEventAsync("click");
+            await Assertions.Expect(page.Locator(".leaflet-popup-content a")).ToHaveAttributeAsync("href", $"/observations/{id}");
+            Assert.True(await page.Locator("path.incident").CountAsync() > 10, "the demo's incidents are drawn");
+
+            Assert.True(fitsThePhone, "the report form fits a 390 px wide phone screen without scrolling sideways");
+            Assert.Empty(scriptErrors);
+        }
+        finally
+        {
+            await app.StopAsync(TestContext.Current.CancellationToken);
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
