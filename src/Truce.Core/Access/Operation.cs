@@ -9,5 +9,6 @@ public enum Operation
     GroupIncident,
     AssessIncident,
     ReadJournal,
+    ReadEvidence,
     ManageUsers,
 }

@@ -13,7 +13,8 @@ public static class Users
     public const string TokenPrefix = "truce_";
 
     public static async Task<Result<User>> AddAsync(
-        TruceDb db, string name, Role role, string? partyId, string password, CancellationToken cancellationToken = default)
+        TruceDb db, string name, Role role, string? partyId, string password, CancellationToken cancellationToken = default,
+        string? organisation = null)
     {
         var errors = new FieldErrors();
         var trimmed = name.Trim();
@@ -55,6 +56,7 @@ public static class Users
             Name = trimmed,
             Role = role,
             PartyId = string.IsNullOrWhiteSpace(partyId) ? null : partyId,
+            Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
             CreatedAt = Instant.Now(db.Clock),
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
@@ -63,17 +65,45 @@ public static class Users
         return user;
     }
 
-    /// <summary>The user, when the name and password match; null otherwise, without saying which was wrong.</summary>
-    public static async Task<User?> SignInAsync(TruceDb db, string name, string password, CancellationToken cancellationToken = default)
+    /// <summary>Failed sign-ins in a row that lock an account, and for how long.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Checks a name and password. A wrong password counts towards a lockout; a locked or disabled account
+    /// is refused even with the right password. The answer never says which part was wrong.
+    /// </summary>
+    public static async Task<SignIn> SignInAsync(TruceDb db, string name, string password, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name.Trim(), cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Name == name.Trim(), cancellationToken);
         if (user is null)
         {
             // Spend the same work as a real check, so timing does not reveal which names exist.
             Hasher.VerifyHashedPassword(new User(), DummyHash, password);
-            return null;
+            return new SignIn(null, null);
         }
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        var now = Instant.Now(db.Clock);
+        if (user.LockedUntil > now)
+        {
+            return new SignIn(null, user.LockedUntil);
+        }
+        var verified = !user.Disabled && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var actor = db.Actor;
+        db.Actor = new Viewer(null, "sign-in", Role.Public, null);
+        if (verified)
+        {
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+        }
+        else if (!user.Disabled && ++user.FailedSignIns >= MaxFailedSignIns)
+        {
+            user.FailedSignIns = 0;
+            user.LockedUntil = now + Lockout;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.Actor = actor;
+        return verified ? new SignIn(user, null) : new SignIn(null, user.LockedUntil);
     }
 
     private static readonly string DummyHash = Hasher.HashPassword(new User(), "not a password of anyone");
@@ -83,7 +113,8 @@ public static class Users
 
     /// <summary>Creates a bearer token; the clear text is returned once and only its hash is stored.</summary>
     public static async Task<Result<(ApiToken Token, string Secret)>> CreateTokenAsync(
-        TruceDb db, string userName, TimeSpan? lifetime, CancellationToken cancellationToken = default)
+        TruceDb db, string userName, TimeSpan? lifetime, TokenScope scope = TokenScope.Write, string? name = null,
+        CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == userName, cancellationToken);
         if (user is null)
@@ -96,6 +127,8 @@ public static class Users
         {
             Id = Guid.NewGuid(),
             UserId = user.Id,
+            Name = string.IsNullOrWhiteSpace(name) ? $"token for {user.Name}" : name.Trim(),
+            Scope = scope,
             TokenHash = HashToken(secret),
             CreatedAt = now,
             ExpiresAt = lifetime is null ? null : now + lifetime.Value,
@@ -105,8 +138,8 @@ public static class Users
         return (token, secret);
     }
 
-    /// <summary>The owner of a live token, or null for an unknown, expired or revoked one.</summary>
-    public static async Task<User?> FromTokenAsync(TruceDb db, string secret, CancellationToken cancellationToken = default)
+    /// <summary>The owner of a live token and the viewer it stands for, or null for an unknown, expired or revoked one.</summary>
+    public static async Task<Viewer?> ViewerFromTokenAsync(TruceDb db, string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -114,16 +147,58 @@ public static class Users
         }
         var hash = HashToken(secret);
         var now = Instant.Now(db.Clock);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+        var found = await db.ApiTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.Token.RevokedAt is not null || found.Token.ExpiresAt <= now || found.User.Disabled)
         {
             return null;
         }
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, cancellationToken);
+        return ViewerOf(found.User) with { ReadOnly = found.Token.Scope == TokenScope.Read };
+    }
+
+    /// <summary>Every token of every user, newest first, without secrets (there are none to show).</summary>
+    public static Task<List<TokenListing>> ListTokensAsync(TruceDb db, CancellationToken cancellationToken = default) =>
+        db.ApiTokens.AsNoTracking().Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t, u })
+            .OrderByDescending(x => x.t.CreatedAt)
+            .Select(x => new TokenListing(x.t.Id, x.u.Name, x.t.Name, x.t.Scope, x.t.CreatedAt, x.t.ExpiresAt, x.t.RevokedAt))
+            .ToListAsync(cancellationToken);
+
+    public static async Task<Result<ApiToken>> RevokeTokenAsync(TruceDb db, Guid id, CancellationToken cancellationToken = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (token is null)
+        {
+            return Failure.Field(FailureKind.NotFound, "id", $"no token has the id {id}.");
+        }
+        token.RevokedAt ??= Instant.Now(db.Clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
     }
 
     public static Viewer ViewerOf(User user) => new(user.Id, user.Name, user.Role, user.PartyId);
 
+    /// <summary>Disables or re-enables a user: a disabled user's sessions and tokens stop working at once.</summary>
+    public static async Task<Result<User>> SetDisabledAsync(TruceDb db, string name, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        if (user is null)
+        {
+            return Failure.Field(FailureKind.NotFound, "name", $"no user is named '{Submission.Clip(name)}'.");
+        }
+        user.Disabled = disabled;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    public static Task<List<User>> ListAsync(TruceDb db, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
+
     private static string HashToken(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 }
+
+/// <summary>The outcome of a sign-in: the user, or null with the time a lockout ends when there is one.</summary>
+public sealed record SignIn(User? User, DateTimeOffset? LockedUntil);
+
+public sealed record TokenListing(Guid Id, string User, string Name, TokenScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);

@@ -87,6 +87,10 @@ public static class Evidence
     /// <summary>The file, when it is cited by an observation the viewer can see.</summary>
     public static async Task<EvidenceFile?> FindAsync(TruceDb db, Viewer viewer, Guid observationId, string sha, CancellationToken cancellationToken = default)
     {
+        if (!viewer.Can(Operation.ReadEvidence))
+        {
+            return null;
+        }
         var observation = await Observations.FindAsync(db, viewer, observationId, cancellationToken);
         if (observation is null || observation.Evidence.All(e => e.Sha256 != sha))
         {

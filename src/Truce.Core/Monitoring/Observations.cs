@@ -53,9 +53,12 @@ public static class Observations
             : Submission.IdReused("observation");
     }
 
-    public static Task<Observation?> FindAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default) =>
-        db.Observations.AsNoTracking().VisibleTo(viewer).Include(o => o.Evidence)
+    public static async Task<Observation?> FindAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Observations.AsNoTracking().VisibleTo(viewer).Include(o => o.Evidence)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return found is null ? null : viewer.Disclose(found, db.PublicPrecisionM);
+    }
 
     public static async Task<Page<Observation>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
     {
@@ -83,6 +86,6 @@ public static class Observations
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id)
             .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
-        return new Page<Observation>(items, filter.Paging.Number, filter.Paging.Size, total);
+        return new Page<Observation>([.. items.Select(o => viewer.Disclose(o, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
     }
 }

@@ -10,8 +10,11 @@ public sealed class Store
     private readonly DbContextOptions<SqliteTruceDb>? _sqlite;
     private readonly DbContextOptions<PostgresTruceDb>? _postgres;
 
-    public Store(StoreLocation location, TimeProvider clock)
+    public const int DefaultPublicPrecisionM = 5_000;
+
+    public Store(StoreLocation location, TimeProvider clock, int publicPrecisionM = DefaultPublicPrecisionM)
     {
+        PublicPrecisionM = publicPrecisionM;
         Location = location;
         Clock = clock;
         if (location.Engine == Engine.Sqlite)
@@ -32,12 +35,15 @@ public sealed class Store
 
     public StoreLocation Location { get; }
 
+    public int PublicPrecisionM { get; }
+
     public TimeProvider Clock { get; }
 
     public TruceDb Open(Viewer? actor = null)
     {
         TruceDb db = _sqlite is not null ? new SqliteTruceDb(_sqlite, Clock) : new PostgresTruceDb(_postgres!, Clock);
         db.Actor = actor ?? Viewer.System;
+        db.PublicPrecisionM = PublicPrecisionM;
         return db;
     }
 

@@ -30,6 +30,9 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     public abstract Engine Engine { get; }
 
+    /// <summary>The grid, in metres, to which published positions are coarsened for the public.</summary>
+    public int PublicPrecisionM { get; set; } = Store.DefaultPublicPrecisionM;
+
     public DbSet<Party> Parties => Set<Party>();
 
     public DbSet<Zone> Zones => Set<Zone>();
@@ -110,6 +113,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         configurationBuilder.Properties<Role>().HaveConversion<SlugConverter<Role>>();
         configurationBuilder.Properties<IncidentStatus>().HaveConversion<SlugConverter<IncidentStatus>>();
         configurationBuilder.Properties<Confidence>().HaveConversion<SlugConverter<Confidence>>();
+        configurationBuilder.Properties<TokenScope>().HaveConversion<SlugConverter<TokenScope>>();
         configurationBuilder.Properties<PartyKind>().HaveConversion<SlugConverter<PartyKind>>();
         configurationBuilder.Properties<ZoneKind>().HaveConversion<SlugConverter<ZoneKind>>();
         configurationBuilder.Properties<SiteKind>().HaveConversion<SlugConverter<SiteKind>>();
@@ -189,8 +193,6 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     private JournalEntry Describe(EntityEntry entry, DateTimeOffset at)
     {
         var type = entry.Metadata;
-        var key = type.FindPrimaryKey()!.Properties
-            .Select(p => Format(entry.Property(p.Name).CurrentValue));
         return new JournalEntry
         {
             At = at,
@@ -201,12 +203,19 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
                 EntityState.Deleted => "delete",
                 _ => "update",
             },
-            Entity = type.GetTableName() ?? type.ShortName(),
-            RecordKey = string.Join('/', key),
+            Entity = EntityName(type),
+            RecordKey = KeyOf(type, entry.CurrentValues),
             Before = entry.State == EntityState.Added ? null : Snapshot(type, entry.OriginalValues),
             After = entry.State == EntityState.Deleted ? null : Snapshot(type, entry.CurrentValues),
         };
     }
+
+    /// <summary>The name a record's table goes by in the journal.</summary>
+    internal static string EntityName(IEntityType type) => type.GetTableName() ?? type.ShortName();
+
+    /// <summary>A record's key as the journal writes it: its key columns' values joined by '/'.</summary>
+    internal static string KeyOf(IEntityType type, PropertyValues values) =>
+        string.Join('/', type.FindPrimaryKey()!.Properties.Select(p => Format(values[p])));
 
     /// <summary>
     /// The record's columns as canonical JSON: sorted by column name, instants to the microsecond in UTC,

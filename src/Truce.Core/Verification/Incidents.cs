@@ -157,15 +157,21 @@ public static class Incidents
         return new Submitted<Assessment>(assessment, false);
     }
 
-    public static Task<Incident?> FindAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default) =>
-        db.Incidents.AsNoTracking().VisibleTo(viewer)
+    public static async Task<Incident?> FindAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Incidents.AsNoTracking().VisibleTo(viewer)
             .Include(i => i.Assessments.OrderBy(a => a.AssessedAt))
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return found is null ? null : viewer.Disclose(found, db.PublicPrecisionM);
+    }
 
     /// <summary>The observations of an incident that this viewer may see.</summary>
-    public static Task<List<Observation>> ObservationsOfAsync(TruceDb db, Viewer viewer, Guid incidentId, CancellationToken cancellationToken = default) =>
-        db.Observations.AsNoTracking().VisibleTo(viewer).Where(o => o.IncidentId == incidentId)
+    public static async Task<List<Observation>> ObservationsOfAsync(TruceDb db, Viewer viewer, Guid incidentId, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Observations.AsNoTracking().VisibleTo(viewer).Where(o => o.IncidentId == incidentId)
             .OrderBy(o => o.ObservedFrom).ToListAsync(cancellationToken);
+        return [.. found.Select(o => viewer.Disclose(o, db.PublicPrecisionM))];
+    }
 
     public static async Task<Page<Incident>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
     {
@@ -193,6 +199,6 @@ public static class Incidents
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(i => i.StartsAt).ThenBy(i => i.Id)
             .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
-        return new Page<Incident>(items, filter.Paging.Number, filter.Paging.Size, total);
+        return new Page<Incident>([.. items.Select(i => viewer.Disclose(i, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
     }
 }

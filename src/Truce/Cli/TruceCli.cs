@@ -30,6 +30,7 @@ internal static class TruceCli
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         return root;
     }
 

@@ -16,8 +16,9 @@ internal static class UserCommand
         };
         role.AcceptOnlyFromAmong([.. Slug.All<Role>().Where(r => r != "public")]);
         var party = new Option<string?>("--party") { Description = "The party a liaison belongs to (required for a liaison)." };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation the user works for." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of generating one." };
-        var add = new Command("add", "Add a user; prints the generated password once.") { name, role, party, passwordStdin };
+        var add = new Command("add", "Add a user; prints the generated password once.") { name, role, party, organisation, passwordStdin };
         add.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
@@ -29,7 +30,7 @@ internal static class UserCommand
             var generated = !parse.GetValue(passwordStdin);
             var password = generated ? Users.NewPassword() : (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? "";
             await using var db = store.Open();
-            var added = await Users.AddAsync(db, parse.GetValue(name)!, Slug.Parse<Role>(parse.GetValue(role)!), parse.GetValue(party), password, cancellationToken);
+            var added = await Users.AddAsync(db, parse.GetValue(name)!, Slug.Parse<Role>(parse.GetValue(role)!), parse.GetValue(party), password, cancellationToken, parse.GetValue(organisation));
             if (added.Failure is { } failure)
             {
                 return await CliStore.Refuse(parse, failure);
@@ -42,8 +43,28 @@ internal static class UserCommand
             }
             return ExitCodes.Ok;
         });
-        var command = new Command("user", "Manage users.");
+        var list = new Command("list", "List the users: name, role, party, organisation, state.");
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            var store = new Store(TruceCli.Settings(parse).Store, TimeProvider.System);
+            if (await CliStore.NotReady(store, parse) is { } notReady)
+            {
+                return notReady;
+            }
+            await using var db = store.Open();
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync("name\trole\tparty\torganisation\tstate");
+            var now = Instant.Now(TimeProvider.System);
+            foreach (var user in await Users.ListAsync(db, cancellationToken))
+            {
+                var state = user.Disabled ? "disabled" : user.LockedUntil > now ? $"locked until {user.LockedUntil:HH:mm} UTC" : "active";
+                await output.WriteLineAsync(string.Join('\t', user.Name, Slug.Of(user.Role), user.PartyId ?? "-", user.Organisation ?? "-", state));
+            }
+            return ExitCodes.Ok;
+        });
+        var command = new Command("user", "Manage users: add, list.");
         command.Subcommands.Add(add);
+        command.Subcommands.Add(list);
         return command;
     }
 }

@@ -8,7 +8,8 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var command = new Command("verify", "Recompute the journal's hash chain; exit 4 naming the first entry that does not match.");
+        var command = new Command("verify",
+            "Recompute the journal's hash chain and check that every record is what the journal says; exit 4 naming the first entry or record that does not match.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
@@ -24,7 +25,13 @@ internal static class VerifyCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"The journal does not verify: {broken}.");
                 return ExitCodes.Tampered;
             }
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"The journal verifies: {report.Entries} entries, chain intact.");
+            if (await StateVerifier.FirstMismatchAsync(db, cancellationToken) is { } mismatch)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"The store does not match its journal: {mismatch}.");
+                return ExitCodes.Tampered;
+            }
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"The journal verifies: {report.Entries} entries, chain intact, every record matches its last entry.");
             return ExitCodes.Ok;
         });
         return command;

@@ -33,7 +33,11 @@ internal static class TruceWeb
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TruceSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => new Store(sp.GetRequiredService<TruceSettings>().Store, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<TruceSettings>();
+            return new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM);
+        });
         services.AddScoped(sp => sp.GetRequiredService<Store>().Open(
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer()));
         services.AddHttpContextAccessor();
@@ -41,6 +45,7 @@ internal static class TruceWeb
         services.AddHostedService<StartupTasks>();
 
         services.AddTruceAuthentication();
+        services.AddTruceRateLimits(builder.Configuration);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -65,14 +70,17 @@ internal static class TruceWeb
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AccessGate>();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapOpenApi();
+        app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(AccessRule.Anyone));
+        app.MapOpenApi().Allow(AccessRule.Anyone);
         app.MapMissionApi();
         app.MapObservationApi();
         app.MapIncidentApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
+        app.MapAdmin();
         return app;
     }
 }

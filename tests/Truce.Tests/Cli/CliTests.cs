@@ -29,10 +29,11 @@ public sealed class CliTests
 
         var opened = new Store(store.Location, TimeProvider.System);
         await using var context = opened.Open();
-        Assert.NotNull(await Users.SignInAsync(context, "analyst.kim", password));
-        var owner = await Users.FromTokenAsync(context, secret);
+        Assert.NotNull((await Users.SignInAsync(context, "analyst.kim", password)).User);
+        var owner = await Users.ViewerFromTokenAsync(context, secret);
         Assert.Equal("analyst.kim", owner?.Name);
         Assert.Equal(Role.Analyst, owner?.Role);
+        Assert.False(owner?.ReadOnly);
         Assert.False(await context.ApiTokens.AnyAsync(t => t.TokenHash == secret), "only the token's hash is stored");
     }
 

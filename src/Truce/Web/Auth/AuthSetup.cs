@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 
 namespace Truce.Web.Auth;
 
@@ -27,10 +28,27 @@ internal static class AuthSetup
                 // The API answers 401/403 as problem details; only pages redirect to the sign-in form.
                 options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = StillValid;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>
+    /// A session ends as soon as its user is disabled or its role or party changes, not when the cookie expires.
+    /// </summary>
+    private static async Task StillValid(CookieValidatePrincipalContext context)
+    {
+        var viewer = ViewerClaims.Of(context.Principal!);
+        var store = context.HttpContext.RequestServices.GetRequiredService<Truce.Storage.Store>();
+        await using var db = store.Open();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == viewer.UserId, context.HttpContext.RequestAborted);
+        if (user is null || user.Disabled || user.Role != viewer.Role || user.PartyId != viewer.PartyId)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)

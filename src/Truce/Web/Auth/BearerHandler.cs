@@ -21,9 +21,9 @@ internal sealed class BearerHandler(
             return AuthenticateResult.NoResult();
         }
         await using var db = store.Open();
-        var user = await Users.FromTokenAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        return user is null
+        var viewer = await Users.ViewerFromTokenAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        return viewer is null
             ? AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(ViewerClaims.Principal(user, SchemeName), SchemeName));
+            : AuthenticateResult.Success(new AuthenticationTicket(ViewerClaims.Principal(viewer, SchemeName), SchemeName));
     }
 }

@@ -8,6 +8,9 @@ internal static class ViewerClaims
 {
     public const string PartyClaim = "truce:party";
 
+    /// <summary>Present with the value "read" on a principal that came in with a read-only token.</summary>
+    public const string ScopeClaim = "truce:scope";
+
     public static Viewer Viewer(this HttpContext context) => Of(context.User);
 
     public static Viewer Of(ClaimsPrincipal principal)
@@ -18,20 +21,25 @@ internal static class ViewerClaims
         {
             return Access.Viewer.Anonymous;
         }
-        return new Viewer(id, principal.FindFirstValue(ClaimTypes.Name) ?? "", role, principal.FindFirstValue(PartyClaim));
+        return new Viewer(id, principal.FindFirstValue(ClaimTypes.Name) ?? "", role, principal.FindFirstValue(PartyClaim),
+            ReadOnly: principal.FindFirstValue(ScopeClaim) == "read");
     }
 
-    public static ClaimsPrincipal Principal(User user, string scheme)
+    public static ClaimsPrincipal Principal(Viewer viewer, string scheme)
     {
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.Name),
-            new(ClaimTypes.Role, Slug.Of(user.Role)),
+            new(ClaimTypes.NameIdentifier, viewer.UserId.ToString()!),
+            new(ClaimTypes.Name, viewer.Name),
+            new(ClaimTypes.Role, Slug.Of(viewer.Role)),
         };
-        if (user.PartyId is not null)
+        if (viewer.PartyId is not null)
         {
-            claims.Add(new Claim(PartyClaim, user.PartyId));
+            claims.Add(new Claim(PartyClaim, viewer.PartyId));
+        }
+        if (viewer.ReadOnly)
+        {
+            claims.Add(new Claim(ScopeClaim, "read"));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }

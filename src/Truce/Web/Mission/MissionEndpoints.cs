@@ -14,9 +14,9 @@ internal static class MissionEndpoints
             await db.Database.CanConnectAsync(cancellationToken)
                 ? Results.Text("ok")
                 : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store cannot be reached."))
-            .ExcludeFromDescription();
+            .Allow(AccessRule.Anyone).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api").WithTags("Mission");
+        var api = app.MapGroup("/api").WithTags("Mission").Allow(AccessRule.Anyone);
         api.MapGet("/parties", async (TruceDb db, CancellationToken cancellationToken) =>
             TypedResults.Ok(await db.Parties.AsNoTracking().OrderBy(p => p.Id)
                 .Select(p => new PartyJson(p.Id, p.Name, p.Kind)).ToListAsync(cancellationToken)))

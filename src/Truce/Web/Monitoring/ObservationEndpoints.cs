@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Access;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Web.Auth;
@@ -11,13 +12,13 @@ internal static class ObservationEndpoints
     public static void MapObservationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/observations").WithTags("Observations");
-        api.MapPost("/", Submit).Accepts<ObservationInput>("application/json")
+        api.MapPost("/", Submit).Allow(AccessRule.For(Operation.SubmitObservation)).RequireRateLimiting(RateLimits.Submissions).Accepts<ObservationInput>("application/json")
             .WithSummary("Submit an observation. A retry with the same id and body returns the first result (200); another body under that id is a 409.");
-        api.MapGet("/", List).WithSummary("List observations, newest first. Filters: category, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
-        api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/evidence", AttachEvidence).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List observations, newest first. Filters: category, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
+        api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attach an evidence file (multipart field 'file'); kept once by its SHA-256.");
-        api.MapGet("/{id:guid}/evidence/{sha256}", GetEvidence);
+        api.MapGet("/{id:guid}/evidence/{sha256}", GetEvidence).Allow(AccessRule.Anyone);
     }
 
     private static async Task<Results<Created<ObservationJson>, Ok<ObservationJson>, ProblemHttpResult>> Submit(HttpRequest request, TruceDb db)

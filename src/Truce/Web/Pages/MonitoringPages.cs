@@ -7,6 +7,7 @@ using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
 using Truce.Web.Auth;
+using Truce.Web.Http;
 
 namespace Truce.Web.Pages;
 
@@ -16,17 +17,18 @@ internal static class MonitoringPages
     public static void MapMonitoringPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/", Dashboard);
+        pages.MapGet("/", Dashboard).Allow(AccessRule.Anyone);
         pages.MapGet("/map", async (HttpContext context, TruceDb db, TruceSettings settings) =>
-            new RazorComponentResult<MapPage>(new { Chrome = await Chrome.LoadAsync(db, context.Viewer(), context.RequestAborted), settings.TileUrl }));
-        pages.MapGet("/observations", ObservationList);
-        pages.MapGet("/observations/new", NewObservation);
-        pages.MapPost("/observations", SubmitObservation);
-        pages.MapGet("/observations/{id:guid}", ObservationDetail);
-        pages.MapGet("/incidents", IncidentList);
-        pages.MapPost("/incidents", GroupIncident);
-        pages.MapGet("/incidents/{id:guid}", IncidentDetail);
-        pages.MapPost("/incidents/{id:guid}/assessments", AssessIncident);
+            new RazorComponentResult<MapPage>(new { Chrome = await Chrome.LoadAsync(db, context.Viewer(), context.RequestAborted), settings.TileUrl }))
+            .Allow(AccessRule.Anyone);
+        pages.MapGet("/observations", ObservationList).Allow(AccessRule.Anyone);
+        pages.MapGet("/observations/new", NewObservation).Allow(AccessRule.For(Operation.SubmitObservation));
+        pages.MapPost("/observations", SubmitObservation).Allow(AccessRule.For(Operation.SubmitObservation)).RequireRateLimiting(RateLimits.Submissions);
+        pages.MapGet("/observations/{id:guid}", ObservationDetail).Allow(AccessRule.Anyone);
+        pages.MapGet("/incidents", IncidentList).Allow(AccessRule.Anyone);
+        pages.MapPost("/incidents", GroupIncident).Allow(AccessRule.For(Operation.GroupIncident));
+        pages.MapGet("/incidents/{id:guid}", IncidentDetail).Allow(AccessRule.Anyone);
+        pages.MapPost("/incidents/{id:guid}/assessments", AssessIncident).Allow(AccessRule.For(Operation.AssessIncident));
     }
 
     private static async Task<RazorComponentResult> Dashboard(HttpContext context, TruceDb db, TruceSettings settings)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Access;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
@@ -13,11 +14,11 @@ internal static class IncidentEndpoints
     public static void MapIncidentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
-        api.MapPost("/", Group).Accepts<IncidentInput>("application/json")
+        api.MapPost("/", Group).Allow(AccessRule.For(Operation.GroupIncident)).Accepts<IncidentInput>("application/json")
             .WithSummary("Group observations into a new incident (analysts). Idempotent by the client's id.");
-        api.MapGet("/", List).WithSummary("List incidents, newest first. Filters: category, status, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
-        api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/assessments", Assess).Accepts<AssessmentInput>("application/json")
+        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List incidents, newest first. Filters: category, status, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
+        api.MapPost("/{id:guid}/assessments", Assess).Allow(AccessRule.For(Operation.AssessIncident)).Accepts<AssessmentInput>("application/json")
             .WithSummary("Record an assessment: Admiralty grade, status (only legal transitions), attribution and clause breached.");
     }
 

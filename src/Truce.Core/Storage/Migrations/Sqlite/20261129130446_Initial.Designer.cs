@@ -11,7 +11,7 @@ using Truce.Storage;
 namespace Truce.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTruceDb))]
-    [Migration("20261129125333_Initial")]
+    [Migration("20261129130446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,9 +35,19 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -71,11 +81,27 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
 
                     b.Property<string>("PartyId")
                         .HasColumnType("TEXT")

@@ -17,6 +17,8 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    scope = table.Column<string>(type: "TEXT", nullable: false),
                     token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     expires_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -187,8 +189,12 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     role = table.Column<string>(type: "TEXT", nullable: false),
                     party_id = table.Column<string>(type: "TEXT", nullable: true),
+                    organisation = table.Column<string>(type: "TEXT", nullable: true),
                     password_hash = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    failed_sign_ins = table.Column<int>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    disabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
