@@ -16,7 +16,9 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
             await next(context);
             return;
         }
-        var rule = endpoint.Metadata.GetMetadata<AccessRule>();
+        // The only fallback endpoint is the static-assets development handler, which serves public files.
+        var rule = endpoint.Metadata.GetMetadata<AccessRule>()
+            ?? (endpoint is RouteEndpoint { Order: int.MaxValue } ? AccessRule.Anyone : null);
         if (rule is null)
         {
             LogUndeclared(logger, endpoint.DisplayName);
