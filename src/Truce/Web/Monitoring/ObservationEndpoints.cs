@@ -83,7 +83,7 @@ internal static class ObservationEndpoints
         {
             form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
             return Failure.Field(FailureKind.Malformed, "file", $"the multipart body cannot be read: {e.Message}").ToProblem();
         }
