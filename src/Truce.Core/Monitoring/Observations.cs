@@ -57,8 +57,14 @@ public static class Observations
         db.Observations.AsNoTracking().VisibleTo(viewer).Include(o => o.Evidence)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
-    public static async Task<Page<Observation>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>A page of the observations the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
+    public static async Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
     {
+        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
+        if (areas.Failure is { } unknown)
+        {
+            return unknown;
+        }
         var query = db.Observations.AsNoTracking().VisibleTo(viewer);
         if (filter.Category is { } category)
         {
@@ -80,8 +86,16 @@ public static class Observations
         {
             query = query.Where(o => o.IncidentId == incident);
         }
+        var ordered = query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id);
+        if (areas.Value!.Count > 0)
+        {
+            return await SpatialFilter.PageWithinAsync(ordered, areas.Value, filter.Paging, o => o.Cell,
+                o => new Located(o.Id, o.Latitude, o.Longitude),
+                ids => db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken),
+                o => o.Id, cancellationToken);
+        }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id)
+        var items = await ordered
             .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
         return new Page<Observation>(items, filter.Paging.Number, filter.Paging.Size, total);
     }
