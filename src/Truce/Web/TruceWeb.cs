@@ -71,6 +71,7 @@ internal static class TruceWeb
         app.MapMissionApi();
         app.MapObservationApi();
         app.MapIncidentApi();
+        app.MapCorroborationApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
         return app;
