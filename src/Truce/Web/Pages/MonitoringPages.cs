@@ -193,7 +193,7 @@ internal static class MonitoringPages
     private static async Task<RazorComponentResult> IncidentDetail(Guid id, HttpContext context, TruceDb db, TruceSettings settings) =>
         await IncidentPage(context, db, settings, id, null, 200);
 
-    private static async Task<RazorComponentResult> IncidentPage(HttpContext context, TruceDb db, TruceSettings settings, Guid id, Failure? problem, int status)
+    internal static async Task<RazorComponentResult> IncidentPage(HttpContext context, TruceDb db, TruceSettings settings, Guid id, Failure? problem, int status)
     {
         var viewer = context.Viewer();
         var chrome = await Chrome.LoadAsync(db, viewer, context.RequestAborted);
