@@ -11,7 +11,7 @@ public sealed class DbscanTests
     /// (haversine, eps in radians, itself included), then clusters grown from each unlabelled core point in
     /// index order with a stack.
     /// </summary>
-    private static int[] BruteForce(double[] lat, double[] lon, double epsKm, int minPts)
+    internal static int[] BruteForce(double[] lat, double[] lon, double epsKm, int minPts)
     {
         var n = lat.Length;
         var eps = epsKm / 6371.0088;
