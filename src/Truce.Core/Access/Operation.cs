@@ -8,6 +8,8 @@ public enum Operation
     AttachEvidence,
     GroupIncident,
     AssessIncident,
+    /// <summary>See the engine's proposals and attach, split and merge incidents.</summary>
+    Corroborate,
     ReadJournal,
     ReadEvidence,
     ManageUsers,

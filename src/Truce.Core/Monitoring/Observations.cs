@@ -60,8 +60,14 @@ public static class Observations
         return found is null ? null : viewer.Disclose(found, db.PublicPrecisionM);
     }
 
-    public static async Task<Page<Observation>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>A page of the observations the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
+    public static async Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
     {
+        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
+        if (areas.Failure is { } unknown)
+        {
+            return unknown;
+        }
         var query = db.Observations.AsNoTracking().VisibleTo(viewer);
         if (filter.Category is { } category)
         {
@@ -83,8 +89,16 @@ public static class Observations
         {
             query = query.Where(o => o.IncidentId == incident);
         }
+        var ordered = query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id);
+        if (areas.Value!.Count > 0)
+        {
+            return await SpatialFilter.PageWithinAsync(ordered, areas.Value, filter.Paging, o => o.Cell,
+                o => new Located(o.Id, o.Latitude, o.Longitude),
+                ids => db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken),
+                o => o.Id, cancellationToken);
+        }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id)
+        var items = await ordered
             .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
         return new Page<Observation>([.. items.Select(o => viewer.Disclose(o, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
     }

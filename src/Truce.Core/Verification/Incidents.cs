@@ -173,8 +173,14 @@ public static class Incidents
         return [.. found.Select(o => viewer.Disclose(o, db.PublicPrecisionM))];
     }
 
-    public static async Task<Page<Incident>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>A page of the incidents the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
+    public static async Task<Result<Page<Incident>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
     {
+        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
+        if (areas.Failure is { } unknown)
+        {
+            return unknown;
+        }
         var query = db.Incidents.AsNoTracking().VisibleTo(viewer);
         if (filter.Category is { } category)
         {
@@ -196,8 +202,16 @@ public static class Incidents
         {
             query = query.Where(i => i.AttributedPartyId == party);
         }
+        var ordered = query.OrderByDescending(i => i.StartsAt).ThenBy(i => i.Id);
+        if (areas.Value!.Count > 0)
+        {
+            return await SpatialFilter.PageWithinAsync(ordered, areas.Value, filter.Paging, i => i.Cell,
+                i => new Located(i.Id, i.Latitude, i.Longitude),
+                ids => db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken),
+                i => i.Id, cancellationToken);
+        }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(i => i.StartsAt).ThenBy(i => i.Id)
+        var items = await ordered
             .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
         return new Page<Incident>([.. items.Select(i => viewer.Disclose(i, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
     }

@@ -5,6 +5,7 @@ using Truce.Cli;
 using Truce.Storage;
 using Truce.Web.Auth;
 using Truce.Web.Http;
+using Truce.Web.Metrics;
 using Truce.Web.Verification;
 using Truce.Web.Mission;
 using Truce.Web.Monitoring;
@@ -78,8 +79,12 @@ internal static class TruceWeb
         app.MapMissionApi();
         app.MapObservationApi();
         app.MapIncidentApi();
+        app.MapCorroborationApi();
+        app.MapMetricsApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
+        app.MapCorroborationPages();
+        app.MapMetricsPages();
         app.MapAdmin();
         return app;
     }

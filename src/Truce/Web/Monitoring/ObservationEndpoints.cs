@@ -14,7 +14,7 @@ internal static class ObservationEndpoints
         var api = app.MapGroup("/api/observations").WithTags("Observations");
         api.MapPost("/", Submit).Allow(AccessRule.For(Operation.SubmitObservation)).RequireRateLimiting(RateLimits.Submissions).Accepts<ObservationInput>("application/json")
             .WithSummary("Submit an observation. A retry with the same id and body returns the first result (200); another body under that id is a 409.");
-        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List observations, newest first. Filters: category, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List observations, newest first. Filters: category, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
         api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attach an evidence file (multipart field 'file'); kept once by its SHA-256.");
@@ -50,7 +50,12 @@ internal static class ObservationEndpoints
         {
             return bad.ToProblem();
         }
-        var page = await Observations.ListAsync(db, context.Viewer(), filter.Value!, context.RequestAborted);
+        var listed = await Observations.ListAsync(db, context.Viewer(), filter.Value!, context.RequestAborted);
+        if (listed.Failure is { } refused)
+        {
+            return refused.ToProblem();
+        }
+        var page = listed.Value!;
         if (GeoJson.Wanted(context.Request))
         {
             return GeoJson.Result(new GeoJson.FeatureCollection(

@@ -37,7 +37,7 @@ internal static class MonitoringPages
         var observations = db.Observations.AsNoTracking().VisibleTo(viewer);
         var byStatus = await db.Incidents.AsNoTracking().VisibleTo(viewer).GroupBy(i => i.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(context.RequestAborted);
-        var latest = await Incidents.ListAsync(db, viewer, new ListFilter { Paging = new Paging(1, 10) }, context.RequestAborted);
+        var latest = (await Incidents.ListAsync(db, viewer, new ListFilter { Paging = new Paging(1, 10) }, context.RequestAborted)).Value!;
         var model = new DashboardModel(
             await observations.CountAsync(context.RequestAborted),
             await observations.CountAsync(o => o.IncidentId == null, context.RequestAborted),
@@ -70,17 +70,19 @@ internal static class MonitoringPages
     {
         var viewer = context.Viewer();
         var filter = PageFilter(context.Request);
-        var page = await Observations.ListAsync(db, viewer, filter.Value ?? new ListFilter(), context.RequestAborted);
+        var listed = await Observations.ListAsync(db, viewer, filter.Value ?? new ListFilter(), context.RequestAborted);
+        var problem = filter.Failure ?? listed.Failure;
+        var page = listed.Value ?? (await Observations.ListAsync(db, viewer, new ListFilter(), context.RequestAborted)).Value!;
         return new RazorComponentResult<ObservationList>(new
         {
             Chrome = await Chrome.LoadAsync(db, viewer, context.RequestAborted),
             Page = page,
             Filter = filter.Value ?? new ListFilter(),
             Link = PageLink(context.Request, "/observations"),
-            Problem = filter.Failure,
+            Problem = problem,
             GroupId = Guid.NewGuid(),
         })
-        { StatusCode = filter.Succeeded ? 200 : 400 };
+        { StatusCode = problem is null ? 200 : Http.Problems.Status(problem.Kind) };
     }
 
     private static async Task<IResult> NewObservation(HttpContext context, TruceDb db)
@@ -153,16 +155,18 @@ internal static class MonitoringPages
     {
         var viewer = context.Viewer();
         var filter = PageFilter(context.Request);
-        var page = await Incidents.ListAsync(db, viewer, filter.Value ?? new ListFilter(), context.RequestAborted);
+        var listed = await Incidents.ListAsync(db, viewer, filter.Value ?? new ListFilter(), context.RequestAborted);
+        var problem = filter.Failure ?? listed.Failure;
+        var page = listed.Value ?? (await Incidents.ListAsync(db, viewer, new ListFilter(), context.RequestAborted)).Value!;
         return new RazorComponentResult<IncidentList>(new
         {
             Chrome = await Chrome.LoadAsync(db, viewer, context.RequestAborted),
             Page = page,
             Filter = filter.Value ?? new ListFilter(),
             Link = PageLink(context.Request, "/incidents"),
-            Problem = filter.Failure,
+            Problem = problem,
         })
-        { StatusCode = filter.Succeeded ? 200 : 400 };
+        { StatusCode = problem is null ? 200 : Http.Problems.Status(problem.Kind) };
     }
 
     private static async Task<IResult> GroupIncident(HttpContext context, TruceDb db, IFormCollection form)
@@ -177,7 +181,7 @@ internal static class MonitoringPages
         if (grouped.Failure is { } failure)
         {
             var chrome = await Chrome.LoadAsync(db, viewer, context.RequestAborted);
-            var page = await Observations.ListAsync(db, viewer, new ListFilter(), context.RequestAborted);
+            var page = (await Observations.ListAsync(db, viewer, new ListFilter(), context.RequestAborted)).Value!;
             return new RazorComponentResult<ObservationList>(new
             {
                 Chrome = chrome, Page = page, Filter = new ListFilter(), Link = PageLink(context.Request, "/observations"),
@@ -191,7 +195,7 @@ internal static class MonitoringPages
     private static async Task<RazorComponentResult> IncidentDetail(Guid id, HttpContext context, TruceDb db, TruceSettings settings) =>
         await IncidentPage(context, db, settings, id, null, 200);
 
-    private static async Task<RazorComponentResult> IncidentPage(HttpContext context, TruceDb db, TruceSettings settings, Guid id, Failure? problem, int status)
+    internal static async Task<RazorComponentResult> IncidentPage(HttpContext context, TruceDb db, TruceSettings settings, Guid id, Failure? problem, int status)
     {
         var viewer = context.Viewer();
         var chrome = await Chrome.LoadAsync(db, viewer, context.RequestAborted);

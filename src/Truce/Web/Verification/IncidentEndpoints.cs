@@ -16,7 +16,7 @@ internal static class IncidentEndpoints
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
         api.MapPost("/", Group).Allow(AccessRule.For(Operation.GroupIncident)).Accepts<IncidentInput>("application/json")
             .WithSummary("Group observations into a new incident (analysts). Idempotent by the client's id.");
-        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List incidents, newest first. Filters: category, status, from, to, party; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List incidents, newest first. Filters: category, status, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
         api.MapPost("/{id:guid}/assessments", Assess).Allow(AccessRule.For(Operation.AssessIncident)).Accepts<AssessmentInput>("application/json")
             .WithSummary("Record an assessment: Admiralty grade, status (only legal transitions), attribution and clause breached.");
@@ -51,7 +51,12 @@ internal static class IncidentEndpoints
         {
             return bad.ToProblem();
         }
-        var page = await Incidents.ListAsync(db, context.Viewer(), filter.Value!, context.RequestAborted);
+        var listed = await Incidents.ListAsync(db, context.Viewer(), filter.Value!, context.RequestAborted);
+        if (listed.Failure is { } refused)
+        {
+            return refused.ToProblem();
+        }
+        var page = listed.Value!;
         if (GeoJson.Wanted(context.Request))
         {
             return GeoJson.Result(new GeoJson.FeatureCollection(

@@ -1,0 +1,107 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+
+namespace Truce.Geo;
+
+/// <summary>A box in degrees, south-west to north-east; never crosses the antimeridian (split it first).</summary>
+public readonly record struct Box(double MinLat, double MinLon, double MaxLat, double MaxLon)
+{
+    public bool Contains(double lat, double lon) => lat >= MinLat && lat <= MaxLat && lon >= MinLon && lon <= MaxLon;
+
+    public double Span => (MaxLat - MinLat) * (MaxLon - MinLon);
+}
+
+/// <summary>
+/// A query area: the boxes that enclose it (for the cell cover) and an exact test of a point (the
+/// check made in code on the candidates the cell ranges return).
+/// </summary>
+public abstract class Area
+{
+    /// <summary>Boxes whose union contains the area; more than one only when it crosses the antimeridian.</summary>
+    public abstract IReadOnlyList<Box> Bounds { get; }
+
+    public abstract bool Contains(double lat, double lon);
+
+    /// <summary>The points within a great-circle distance of a centre.</summary>
+    public static Area Circle(double lat, double lon, double radiusM) => new CircleArea(lat, lon, radiusM);
+
+    /// <summary>A box given as RFC 7946 does (west, south, east, north); a west east of the east crosses the antimeridian.</summary>
+    public static Area Rectangle(double west, double south, double east, double north) => new BoxArea(west, south, east, north);
+
+    /// <summary>A polygon or multipolygon in longitude-latitude, boundary included.</summary>
+    public static Area Polygon(Geometry geometry) => new PolygonArea(geometry);
+
+    private sealed class CircleArea : Area
+    {
+        private readonly double _lat;
+        private readonly double _lon;
+        private readonly double _radiusM;
+
+        public CircleArea(double lat, double lon, double radiusM)
+        {
+            (_lat, _lon, _radiusM) = (lat, lon, radiusM);
+            // The exact enclosing box of a spherical cap (J. P. Matuschek's bounding coordinates), widened by
+            // a hair so that rounding never leaves out a point on the circle.
+            const double margin = 1e-7;
+            var angular = radiusM / GeoMath.EarthRadiusM;
+            var dLat = angular * 180 / Math.PI;
+            var minLat = lat - dLat - margin;
+            var maxLat = lat + dLat + margin;
+            if (minLat <= -90 || maxLat >= 90 || angular >= Math.PI / 2)
+            {
+                Bounds = [new Box(Math.Max(minLat, -90), -180, Math.Min(maxLat, 90), 180)];
+                return;
+            }
+            var dLon = (Math.Asin(Math.Min(1, Math.Sin(angular) / Math.Cos(lat * Math.PI / 180))) * 180 / Math.PI) + margin;
+            Bounds = Split(lon - dLon, minLat, lon + dLon, maxLat);
+        }
+
+        public override IReadOnlyList<Box> Bounds { get; }
+
+        public override bool Contains(double lat, double lon) => GeoMath.DistanceM(_lat, _lon, lat, lon) <= _radiusM;
+    }
+
+    private sealed class BoxArea(double west, double south, double east, double north) : Area
+    {
+        public override IReadOnlyList<Box> Bounds { get; } = west <= east
+            ? [new Box(south, west, north, east)]
+            : [new Box(south, west, north, 180), new Box(south, -180, north, east)];
+
+        public override bool Contains(double lat, double lon) => Bounds.Any(b => b.Contains(lat, lon));
+    }
+
+    private sealed class PolygonArea : Area
+    {
+        private static readonly GeometryFactory Factory = new();
+        private readonly IPreparedGeometry _prepared;
+
+        public PolygonArea(Geometry geometry)
+        {
+            _prepared = PreparedGeometryFactory.Prepare(geometry);
+            var envelope = geometry.EnvelopeInternal;
+            Bounds = [new Box(envelope.MinY, envelope.MinX, envelope.MaxY, envelope.MaxX)];
+        }
+
+        public override IReadOnlyList<Box> Bounds { get; }
+
+        public override bool Contains(double lat, double lon) => _prepared.Covers(Factory.CreatePoint(new Coordinate(lon, lat)));
+    }
+
+    /// <summary>A longitude span that may run past ±180, as one or two boxes inside [-180, 180].</summary>
+    private static Box[] Split(double west, double south, double east, double north)
+    {
+        if (east - west >= 360)
+        {
+            return [new Box(south, -180, north, 180)];
+        }
+        if (west < -180)
+        {
+            return [new Box(south, west + 360, north, 180), new Box(south, -180, north, east)];
+        }
+        if (east > 180)
+        {
+            return [new Box(south, west, north, 180), new Box(south, -180, north, east - 360)];
+        }
+        return [new Box(south, west, north, east)];
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using Truce.Geo;
+using Truce.Storage;
+
+namespace Truce.Monitoring;
+
+/// <summary>
+/// The spatial part of a list filter (near, bbox, zone) as areas, and the listing that applies them:
+/// cell ranges in the query, then the exact test in code on the candidates.
+/// </summary>
+public static class SpatialFilter
+{
+    private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    /// <summary>The areas a filter names, every one of which a row must lie in; a site or zone that does not exist is named.</summary>
+    public static async Task<Result<IReadOnlyList<Area>>> AreasAsync(TruceDb db, ListFilter filter, CancellationToken cancellationToken = default)
+    {
+        var areas = new List<Area>();
+        if (filter.Near is { } near && filter.RadiusKm is { } km)
+        {
+            var (lat, lon) = (near.Latitude, near.Longitude);
+            if (near.SiteId is { } siteId)
+            {
+                var site = await db.Sites.AsNoTracking().Where(s => s.Id == siteId)
+                    .Select(s => new { s.Latitude, s.Longitude }).FirstOrDefaultAsync(cancellationToken);
+                if (site is null)
+                {
+                    return Failure.Field(FailureKind.Invalid, "near", $"there is no site '{siteId}'.");
+                }
+                (lat, lon) = (site.Latitude, site.Longitude);
+            }
+            areas.Add(Area.Circle(lat!.Value, lon!.Value, km * 1000));
+        }
+        if (filter.Bbox is { } box)
+        {
+            areas.Add(Area.Rectangle(box.West, box.South, box.East, box.North));
+        }
+        if (filter.Zone is { } zoneId)
+        {
+            var json = await db.Zones.AsNoTracking().Where(z => z.Id == zoneId).Select(z => z.GeometryJson).FirstOrDefaultAsync(cancellationToken);
+            if (json is null)
+            {
+                return Failure.Field(FailureKind.Invalid, "zone", $"there is no zone '{zoneId}'.");
+            }
+            areas.Add(Area.Polygon(ReadGeometry(json)));
+        }
+        return areas;
+    }
+
+    public static Geometry ReadGeometry(string geoJson) =>
+        JsonSerializer.Deserialize<Geometry>(geoJson, GeoJsonOptions) ?? throw new InvalidDataException("A zone has no geometry.");
+
+    /// <summary>
+    /// One page of the rows in every area, in the query's order. The smallest area's cell ranges select the
+    /// candidates in the database (only their id and position come back); the exact test keeps those in
+    /// every area; then the page's rows are loaded.
+    /// </summary>
+    public static async Task<Page<T>> PageWithinAsync<T>(
+        IQueryable<T> ordered, IReadOnlyList<Area> areas, Paging paging,
+        System.Linq.Expressions.Expression<Func<T, string>> cell,
+        System.Linq.Expressions.Expression<Func<T, Located>> located,
+        Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf,
+        CancellationToken cancellationToken)
+    {
+        var smallest = areas.MinBy(a => a.Bounds.Sum(b => b.Span))!;
+        var candidates = await ordered.InCells(cell, CellCover.Ranges(smallest)).Select(located).ToListAsync(cancellationToken);
+        var inside = candidates.Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude))).Select(c => c.Id).ToList();
+        var ids = inside.Skip(paging.Skip).Take(paging.Size).ToList();
+        var rows = ids.Count == 0 ? [] : await load(ids);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return new Page<T>([.. rows.OrderBy(r => position[idOf(r)])], paging.Number, paging.Size, inside.Count);
+    }
+}
+
+/// <summary>A row's id and position, all the exact spatial test needs.</summary>
+public sealed record Located(Guid Id, double Latitude, double Longitude);

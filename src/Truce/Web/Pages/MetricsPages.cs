@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Components.Pages;
+using Truce.Storage;
+using Truce.Web.Auth;
+using Truce.Web.Metrics;
+
+namespace Truce.Web.Pages;
+
+/// <summary>The metrics page: the same report as GET /api/metrics, as a sentence, a chart, a table and a CSV link.</summary>
+internal static class MetricsPages
+{
+    public static void MapMetricsPages(this IEndpointRouteBuilder app) =>
+        app.MapGet("/metrics", Metrics).ExcludeFromDescription();
+
+    private static async Task<RazorComponentResult> Metrics(HttpContext context, TruceDb db)
+    {
+        // A date from the form's date picker is the start of that day in UTC.
+        var report = await MetricsEndpoints.ReportAsync(context, db, name =>
+            context.Request.Query[name].FirstOrDefault() is { Length: > 0 } value
+                ? name is "from" or "to" && value.Length == 10 ? value + "T00:00:00Z" : value
+                : null);
+        return new RazorComponentResult<MetricsPage>(new
+        {
+            Chrome = await Chrome.LoadAsync(db, context.Viewer(), context.RequestAborted),
+            Report = report.Value,
+            Problem = report.Failure,
+        })
+        { StatusCode = report.Failure is { } f ? Http.Problems.Status(f.Kind) : 200 };
+    }
+}
