@@ -12,7 +12,7 @@ using Truce.Storage;
 namespace Truce.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTruceDb))]
-    [Migration("20261129125340_Initial")]
+    [Migration("20261129130042_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -412,6 +412,10 @@ namespace Truce.Core.Storage.Migrations.Postgres
                     b.Property<string>("SourceExternalId")
                         .HasColumnType("text")
                         .HasColumnName("source_external_id");
+
+                    b.Property<string>("SourcePrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("source_precision");
 
                     b.Property<string>("SubmissionHash")
                         .IsRequired()
