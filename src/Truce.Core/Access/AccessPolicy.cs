@@ -13,7 +13,7 @@ public static class AccessPolicy
     {
         Operation.SubmitObservation or Operation.AttachEvidence =>
             viewer.Role is Role.Monitor or Role.Analyst or Role.Liaison or Role.Administrator,
-        Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident =>
+        Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.ImportEvents =>
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ReadJournal or Operation.ManageUsers => viewer.Role is Role.Administrator,
         _ => false,

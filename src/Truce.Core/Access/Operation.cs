@@ -8,6 +8,7 @@ public enum Operation
     AttachEvidence,
     GroupIncident,
     AssessIncident,
+    ImportEvents,
     ReadJournal,
     ManageUsers,
 }
