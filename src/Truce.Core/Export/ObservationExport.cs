@@ -47,8 +47,10 @@ public static class ObservationExport
                     tags[i].Set(TruceLayout.Layout[i].Hxl);
                 }
             }
+            var written = hxl;
             await foreach (var observation in observations.WithCancellation(cancellationToken))
             {
+                written = true;
                 var cells = TruceLayout.Cells(observation);
                 await using var row = writer.NewRow(cancellationToken);
                 for (var i = 0; i < cells.Length; i++)
@@ -57,7 +59,10 @@ public static class ObservationExport
                 }
             }
             // A store with nothing visible still answers a header, so the file is a valid CSV of no rows.
-            writer.Header.Write();
+            if (!written)
+            {
+                writer.Header.Write();
+            }
         }
         await output.FlushAsync(cancellationToken);
     }

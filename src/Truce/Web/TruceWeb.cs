@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Truce.Cli;
 using Truce.Storage;
 using Truce.Web.Auth;
+using Truce.Web.Export;
 using Truce.Web.Http;
 using Truce.Web.Verification;
 using Truce.Web.Mission;
@@ -71,6 +72,7 @@ internal static class TruceWeb
         app.MapMissionApi();
         app.MapObservationApi();
         app.MapIncidentApi();
+        app.MapExportApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
         return app;
