@@ -17,7 +17,7 @@ public static class AccessPolicy
         _ when viewer.ReadOnly => false,
         Operation.SubmitObservation or Operation.AttachEvidence =>
             viewer.Role is Role.Monitor or Role.Analyst or Role.Liaison or Role.Administrator,
-        Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.Corroborate =>
+        Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.Corroborate or Operation.ImportEvents =>
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ManageUsers => viewer.Role is Role.Administrator,
         _ => false,

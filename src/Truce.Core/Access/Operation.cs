@@ -10,6 +10,8 @@ public enum Operation
     AssessIncident,
     /// <summary>See the engine's proposals and attach, split and merge incidents.</summary>
     Corroborate,
+    /// <summary>Import events from a dataset (UCDP, ACLED, GeoJSON).</summary>
+    ImportEvents,
     ReadJournal,
     ReadEvidence,
     ManageUsers,

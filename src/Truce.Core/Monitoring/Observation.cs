@@ -73,6 +73,12 @@ public sealed class Observation
 
     public string? SourceExternalId { get; set; }
 
+    /// <summary>
+    /// The source's own precision codes, kept verbatim because Truce's precisions are coarser
+    /// (a UCDP row gives "where_prec=4;date_prec=1"); null for observations reported to Truce directly.
+    /// </summary>
+    public string? SourcePrecision { get; set; }
+
     public Visibility Visibility { get; set; }
 
     public Guid? IncidentId { get; set; }

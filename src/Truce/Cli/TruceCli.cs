@@ -31,6 +31,8 @@ internal static class TruceCli
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Truce.Cli;
 using Truce.Storage;
 using Truce.Web.Auth;
+using Truce.Web.Export;
 using Truce.Web.Http;
 using Truce.Web.Metrics;
 using Truce.Web.Verification;
@@ -81,6 +82,7 @@ internal static class TruceWeb
         app.MapIncidentApi();
         app.MapCorroborationApi();
         app.MapMetricsApi();
+        app.MapExportApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
         app.MapCorroborationPages();

@@ -12,7 +12,7 @@ internal static class MetricsEndpoints
 {
     public static void MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/metrics").WithTags("Metrics");
+        var api = app.MapGroup("/api/metrics").WithTags("Metrics").Allow(AccessRule.Anyone);
         api.MapGet("/", Get).WithSummary(
             "Incidents counted per groupBy=day|zone|category|party for from..to (default: yesterday, UTC) and the previous period of the same length. " +
             "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV.");

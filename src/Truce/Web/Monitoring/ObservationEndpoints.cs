@@ -83,10 +83,20 @@ internal static class ObservationEndpoints
         {
             return Failure.Field(FailureKind.Malformed, "file", "send the file as multipart/form-data in a field named 'file'.").ToProblem();
         }
+        var tooLarge = Failure.Field(FailureKind.TooLarge, "file", $"is larger than the limit of {settings.EvidenceMaxBytes} bytes.");
+        if (request.ContentLength > settings.EvidenceMaxBytes + (64 * 1024))
+        {
+            return tooLarge.ToProblem();
+        }
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // A body sent without a Content-Length runs into the multipart limit while being read.
+            return tooLarge.ToProblem();
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
@@ -94,7 +104,7 @@ internal static class ObservationEndpoints
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Failure.Field(FailureKind.TooLarge, "file", $"is larger than the limit of {settings.EvidenceMaxBytes} bytes.").ToProblem();
+            return tooLarge.ToProblem();
         }
         if (form.Files.GetFile("file") is not { } file)
         {

@@ -7,6 +7,7 @@ using Truce.Storage;
 using Truce.Verification;
 using Truce.Web.Auth;
 
+using Truce.Web.Http;
 namespace Truce.Web.Pages;
 
 /// <summary>The proposals page and the incident page's decisions; the same Core calls as the corroboration API.</summary>
@@ -14,8 +15,8 @@ internal static class CorroborationPages
 {
     public static void MapCorroborationPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/corroboration", Proposals);
+        var pages = app.MapGroup("").ExcludeFromDescription().Allow(AccessRule.For(Operation.Corroborate));
+        pages.MapGet("/corroboration", Proposals).Allow(AccessRule.For(Operation.Corroborate));
         pages.MapPost("/incidents/{id:guid}/observations", (Guid id, HttpContext context, TruceDb db, TruceSettings settings, IFormCollection form) =>
             DecideAsync(id, context, db, settings, () => Corroborations.AttachAsync(db, context.Viewer(), id, new ObservationsInput { ObservationIds = Ids(form) }, context.RequestAborted)));
         pages.MapPost("/incidents/{id:guid}/split", (Guid id, HttpContext context, TruceDb db, TruceSettings settings, IFormCollection form) =>

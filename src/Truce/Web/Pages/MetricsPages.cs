@@ -4,13 +4,14 @@ using Truce.Storage;
 using Truce.Web.Auth;
 using Truce.Web.Metrics;
 
+using Truce.Web.Http;
 namespace Truce.Web.Pages;
 
 /// <summary>The metrics page: the same report as GET /api/metrics, as a sentence, a chart, a table and a CSV link.</summary>
 internal static class MetricsPages
 {
     public static void MapMetricsPages(this IEndpointRouteBuilder app) =>
-        app.MapGet("/metrics", Metrics).ExcludeFromDescription();
+        app.MapGet("/metrics", Metrics).ExcludeFromDescription().Allow(AccessRule.Anyone);
 
     private static async Task<RazorComponentResult> Metrics(HttpContext context, TruceDb db)
     {

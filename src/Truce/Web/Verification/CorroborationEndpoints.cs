@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Access;
 using Truce.Storage;
 using Truce.Verification;
 using Truce.Web.Auth;
@@ -11,12 +12,12 @@ internal static class CorroborationEndpoints
 {
     public static void MapCorroborationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/corroboration").WithTags("Corroboration");
+        var api = app.MapGroup("/api/corroboration").WithTags("Corroboration").Allow(AccessRule.For(Operation.Corroborate));
         api.MapGet("/proposals", Proposals)
             .WithSummary("Groups of unassigned observations the engine takes for one event (analysts), in from..to (default: the last 7 days). Accept one with POST /api/incidents.");
         api.MapGet("/candidates/{id:guid}", CandidatesOf)
             .WithSummary("The observations one observation matches and the incidents that hold them, found through the cell index.");
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").Allow(AccessRule.For(Operation.Corroborate));
         incidents.MapPost("/{id:guid}/observations", Attach).Accepts<ObservationsInput>("application/json")
             .WithSummary("Attach unassigned observations to an incident; its summary is recomputed.");
         incidents.MapPost("/{id:guid}/split", Split).Accepts<ObservationsInput>("application/json")

@@ -436,6 +436,10 @@ namespace Truce.Core.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("source_external_id");
 
+                    b.Property<string>("SourcePrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("source_precision");
+
                     b.Property<string>("SubmissionHash")
                         .IsRequired()
                         .HasColumnType("text")

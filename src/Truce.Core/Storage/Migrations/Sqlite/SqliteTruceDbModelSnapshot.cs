@@ -431,6 +431,10 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source_external_id");
 
+                    b.Property<string>("SourcePrecision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_precision");
+
                     b.Property<string>("SubmissionHash")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -128,6 +128,7 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                     submitted_by_party_id = table.Column<string>(type: "TEXT", nullable: true),
                     source = table.Column<string>(type: "TEXT", nullable: false),
                     source_external_id = table.Column<string>(type: "TEXT", nullable: true),
+                    source_precision = table.Column<string>(type: "TEXT", nullable: true),
                     visibility = table.Column<string>(type: "TEXT", nullable: false),
                     incident_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     received_at = table.Column<long>(type: "INTEGER", nullable: false),

@@ -128,6 +128,7 @@ namespace Truce.Core.Storage.Migrations.Postgres
                     submitted_by_party_id = table.Column<string>(type: "text", nullable: true),
                     source = table.Column<string>(type: "text", nullable: false),
                     source_external_id = table.Column<string>(type: "text", nullable: true),
+                    source_precision = table.Column<string>(type: "text", nullable: true),
                     visibility = table.Column<string>(type: "text", nullable: false),
                     incident_id = table.Column<Guid>(type: "uuid", nullable: true),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -12,7 +12,7 @@ using Truce.Storage;
 namespace Truce.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTruceDb))]
-    [Migration("20261129130454_Initial")]
+    [Migration("20261129132052_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -438,6 +438,10 @@ namespace Truce.Core.Storage.Migrations.Postgres
                     b.Property<string>("SourceExternalId")
                         .HasColumnType("text")
                         .HasColumnName("source_external_id");
+
+                    b.Property<string>("SourcePrecision")
+                        .HasColumnType("text")
+                        .HasColumnName("source_precision");
 
                     b.Property<string>("SubmissionHash")
                         .IsRequired()

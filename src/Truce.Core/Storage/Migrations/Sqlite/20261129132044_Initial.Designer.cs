@@ -11,7 +11,7 @@ using Truce.Storage;
 namespace Truce.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTruceDb))]
-    [Migration("20261129130446_Initial")]
+    [Migration("20261129132044_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -433,6 +433,10 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                     b.Property<string>("SourceExternalId")
                         .HasColumnType("TEXT")
                         .HasColumnName("source_external_id");
+
+                    b.Property<string>("SourcePrecision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_precision");
 
                     b.Property<string>("SubmissionHash")
                         .IsRequired()

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using nietras.SeparatedValues;
+using Npgsql;
+using Truce.Access;
+using Truce.Import;
+using Truce.Monitoring;
+using Truce.Storage;
+
+namespace Truce.Bench.Import;
+
+public sealed record Figures(string Engine, long Rows, double RawRowsPerSecond, double ImportRowsPerSecond, long PeakWorkingSetBytes)
+{
+    public double Ratio => ImportRowsPerSecond / RawRowsPerSecond;
+
+    public override string ToString() =>
+        $"{Engine,-8} {Rows,10} rows  raw insert {RawRowsPerSecond,10:N0} rows/s  truce import {ImportRowsPerSecond,10:N0} rows/s  ratio {Ratio:F2}  peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB";
+}
+
+/// <summary>
+/// Import rate against the baseline of the same rows inserted with one prepared command per row, in
+/// batches of 1000 per transaction, into the observations table of a fresh store (no journal, no incident).
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task<Figures> RunAsync(Engine engine, long rows, string? postgresAdmin, TextWriter log)
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-bench-import-").FullName;
+        try
+        {
+            var csv = Path.Combine(folder, "ucdp.csv");
+            Generate(csv, rows);
+            var raw = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, "raw"));
+            log.WriteLine($"{engine}: raw insert of {rows} rows in {raw.TotalSeconds:F1} s");
+            Process.GetCurrentProcess().Refresh();
+            var import = await TimeAsync(() => ImportAsync(engine, csv, folder, postgresAdmin));
+            log.WriteLine($"{engine}: truce import of {rows} rows in {import.TotalSeconds:F1} s");
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return new Figures(engine.ToString(), rows, rows / raw.TotalSeconds, rows / import.TotalSeconds, process.PeakWorkingSet64);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> run)
+    {
+        var clock = Stopwatch.StartNew();
+        await run();
+        return clock.Elapsed;
+    }
+
+    /// <summary>UCDP-shaped rows (the columns the importer reads), spread over the world and over 30 years.</summary>
+    public static void Generate(string path, long rows)
+    {
+        using var writer = Sep.New(',').Writer().ToFile(path);
+        var random = new Random(1989);
+        var start = new DateOnly(1990, 1, 1);
+        for (long i = 1; i <= rows; i++)
+        {
+            var day = start.AddDays(random.Next(0, 30 * 365));
+            using var row = writer.NewRow();
+            row["id"].Format(i);
+            row["type_of_violence"].Format(random.Next(1, 4));
+            row["conflict_name"].Set("Benchland: Government");
+            row["side_a"].Set("Government of Benchland");
+            row["side_b"].Set("Benchland insurgents");
+            row["where_prec"].Format(random.Next(1, 8));
+            row["where_coordinates"].Set("Bench village");
+            row["latitude"].Set((random.NextDouble() * 160 - 80).ToString("F6", CultureInfo.InvariantCulture));
+            row["longitude"].Set((random.NextDouble() * 340 - 170).ToString("F6", CultureInfo.InvariantCulture));
+            row["date_prec"].Format(random.Next(1, 6));
+            row["date_start"].Set(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            row["date_end"].Set(day.AddDays(random.Next(0, 5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var a = random.Next(0, 5);
+            var b = random.Next(0, 5);
+            var c = random.Next(0, 3);
+            row["deaths_a"].Format(a);
+            row["deaths_b"].Format(b);
+            row["deaths_civilians"].Format(c);
+            row["deaths_unknown"].Format(0);
+            row["best"].Format(a + b + c);
+        }
+    }
+
+    private static async Task<Store> FreshStoreAsync(Engine engine, string folder, string? postgresAdmin, string name)
+    {
+        StoreLocation location;
+        if (engine == Engine.Sqlite)
+        {
+            location = StoreLocation.Resolve(null, Path.Combine(folder, name));
+        }
+        else
+        {
+            var database = $"truce_bench_{name}_{Guid.NewGuid():N}";
+            await using (var connection = new NpgsqlConnection(postgresAdmin))
+            {
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+            location = new StoreLocation(Engine.Postgres, new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString);
+        }
+        var store = new Store(location, TimeProvider.System);
+        await store.MigrateAsync();
+        return store;
+    }
+
+    private static async Task RawInsertAsync(Engine engine, string csv, string folder, string? postgresAdmin, string name)
+    {
+        var store = await FreshStoreAsync(engine, folder, postgresAdmin, name);
+        await using var db = store.Open();
+        var type = db.Model.FindEntityType(typeof(Observation))!;
+        var properties = type.GetProperties().ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO observations ({string.Join(", ", properties.Select(p => p.GetColumnName()))}) " +
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
+        var parameters = properties.Select((p, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"p{i}";
+            command.Parameters.Add(parameter);
+            return (Property: p, Parameter: parameter, Converter: p.GetTypeMapping().Converter);
+        }).ToList();
+        var layout = new UcdpLayout();
+        var now = DateTimeOffset.UtcNow;
+        var transaction = await connection.BeginTransactionAsync();
+        command.Transaction = transaction;
+        var inBatch = 0;
+        foreach (var row in CsvEvents.Read(csv, layout, layout.DefaultSource, now))
+        {
+            var observation = row.Observation!;
+            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId!);
+            observation.ReceivedAt = now;
+            foreach (var (property, parameter, converter) in parameters)
+            {
+                var value = property.PropertyInfo!.GetValue(observation);
+                parameter.Value = (converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+            }
+            if (inBatch == 0)
+            {
+                await command.PrepareAsync();
+            }
+            await command.ExecuteNonQueryAsync();
+            if (++inBatch == 1000)
+            {
+                await transaction.CommitAsync();
+                await transaction.DisposeAsync();
+                transaction = await connection.BeginTransactionAsync();
+                command.Transaction = transaction;
+                inBatch = 0;
+            }
+        }
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+    }
+
+    private static async Task ImportAsync(Engine engine, string csv, string folder, string? postgresAdmin)
+    {
+        var store = await FreshStoreAsync(engine, folder, postgresAdmin, "import");
+        var layout = new UcdpLayout();
+        var result = await Importer.RunAsync(store, Viewer.System, now => CsvEvents.Read(csv, layout, layout.DefaultSource, now), new ImportOptions());
+        if (result.Value is not { Refused: false } summary || summary.Imported == 0)
+        {
+            throw new InvalidOperationException($"The import failed: {result.Failure?.Title ?? string.Join("; ", result.Value!.Errors.Take(5))}");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Monitoring;
+using Truce.Storage;
+
+namespace Truce.Import;
+
+public sealed record ImportOptions(Visibility Visibility = Visibility.Internal, bool SkipInvalid = false, int BatchSize = 1000);
+
+/// <summary>How far an import has got: rows checked or written, out of the total once the first pass knows it.</summary>
+public sealed record ImportProgress(string Phase, long Rows, long? Total);
+
+/// <summary>What an import did. <see cref="Refused"/>: nothing was written because of <see cref="Errors"/>.</summary>
+public sealed record ImportSummary(long Read, long Imported, long Updated, long Unchanged, long Rejected, bool Refused, IReadOnlyList<RowError> Errors)
+{
+    public Failure ToFailure() => new(FailureKind.Invalid,
+        Refused ? $"The file has {Rejected} bad row(s); nothing was imported (--skip-invalid imports the others)." : $"{Rejected} row(s) were not imported.",
+        Errors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+}
+
+/// <summary>
+/// Imports a dataset's events as observations, streaming in constant memory. By default a first pass
+/// checks every row and a file with any bad row imports nothing; the second pass writes in batches, each
+/// batch one <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/>, so every record is journaled
+/// exactly as any other write. A re-import finds each event by its source and id: unchanged rows are left
+/// alone, changed ones are updated, none is duplicated.
+/// </summary>
+public static class Importer
+{
+    public const int ProgressEvery = 10_000;
+
+    public static async Task<Result<ImportSummary>> RunAsync(Store store, Viewer actor, Func<DateTimeOffset, IEnumerable<ImportRow>> rows,
+        ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!actor.Can(Operation.ImportEvents))
+        {
+            return Failure.Forbidden("Only an analyst or administrator may import datasets.");
+        }
+        var now = Instant.Now(store.Clock);
+        long? total = null;
+        if (!options.SkipInvalid)
+        {
+            var check = Check(rows(now), progress, cancellationToken);
+            if (check.Refused)
+            {
+                return check;
+            }
+            total = check.Read;
+        }
+
+        var errors = new List<RowError>();
+        long read = 0, rejected = 0;
+        var counts = new Counts();
+        var batch = new Dictionary<Guid, Observation>();
+        await using var db = store.Open(actor);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var row in rows(now))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (row.Fatal)
+            {
+                return new ImportSummary(read, 0, 0, 0, row.Errors.Count, Refused: true, row.Errors);
+            }
+            read++;
+            if (row.Observation is not { } observation)
+            {
+                rejected++;
+                errors.AddRange(row.Errors);
+                continue;
+            }
+            Complete(observation, actor, options.Visibility, now);
+            if (batch.ContainsKey(observation.Id) || batch.Count >= options.BatchSize)
+            {
+                // The same event twice in one file: the later row is written after the earlier, as a change to it.
+                await WriteAsync(db, batch.Values, counts, now, cancellationToken);
+                batch.Clear();
+            }
+            batch[observation.Id] = observation;
+            if (read % ProgressEvery == 0)
+            {
+                progress?.Report(new ImportProgress("importing", read, total));
+            }
+        }
+        await WriteAsync(db, batch.Values, counts, now, cancellationToken);
+        progress?.Report(new ImportProgress("importing", read, total));
+        return new ImportSummary(read, counts.Added, counts.Updated, counts.Unchanged, rejected, Refused: false, errors);
+    }
+
+    private static ImportSummary Check(IEnumerable<ImportRow> rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new List<RowError>();
+        long read = 0, rejected = 0;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (row.Fatal)
+            {
+                return new ImportSummary(read, 0, 0, 0, row.Errors.Count, Refused: true, row.Errors);
+            }
+            read++;
+            if (row.Errors.Count > 0)
+            {
+                rejected++;
+                errors.AddRange(row.Errors);
+            }
+            if (read % ProgressEvery == 0)
+            {
+                progress?.Report(new ImportProgress("checking", read, null));
+            }
+        }
+        return new ImportSummary(read, 0, 0, 0, rejected, Refused: rejected > 0, errors);
+    }
+
+    /// <summary>What the store adds to a mapped row: its id, reporter, visibility and the hash that tells a changed row from an unchanged one.</summary>
+    private static void Complete(Observation observation, Viewer actor, Visibility visibility, DateTimeOffset now)
+    {
+        if (observation.Id == Guid.Empty)
+        {
+            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId ?? "");
+        }
+        observation.Visibility = visibility;
+        observation.ReporterId = actor.UserId ?? Guid.Empty;
+        observation.ReceivedAt = now;
+        observation.SubmissionHash = Submission.Hash(Content.Of(observation));
+    }
+
+    private sealed class Counts
+    {
+        public long Added;
+        public long Updated;
+        public long Unchanged;
+    }
+
+    private static async Task WriteAsync(TruceDb db, IReadOnlyCollection<Observation> batch, Counts counts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var ids = batch.Select(o => o.Id).ToList();
+        var existing = await db.Observations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        foreach (var group in batch.Where(o => !existing.ContainsKey(o.Id) && o.SourceExternalId is not null).GroupBy(o => o.Source))
+        {
+            // The same event stored under another id (submitted through the API with its dataset id, say) is still the same event.
+            var externalIds = group.Select(o => o.SourceExternalId).ToList();
+            var bySource = await db.Observations.Where(o => o.Source == group.Key && externalIds.Contains(o.SourceExternalId)).ToListAsync(cancellationToken);
+            foreach (var stored in bySource)
+            {
+                if (group.FirstOrDefault(o => o.SourceExternalId == stored.SourceExternalId) is { } incoming)
+                {
+                    existing[incoming.Id] = stored;
+                }
+            }
+        }
+
+        var added = new List<Observation>();
+        var updated = new List<Observation>();
+        foreach (var incoming in batch)
+        {
+            if (!existing.TryGetValue(incoming.Id, out var stored))
+            {
+                db.Observations.Add(incoming);
+                added.Add(incoming);
+            }
+            else if (stored.SubmissionHash == incoming.SubmissionHash)
+            {
+                counts.Unchanged++;
+            }
+            else
+            {
+                Content.Copy(incoming, stored);
+                updated.Add(stored);
+            }
+        }
+        await ImportIncidents.AttachAsync(db, added, now, cancellationToken);
+        await ImportIncidents.RefreshAsync(db, updated, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        counts.Added += added.Count;
+        counts.Updated += updated.Count;
+    }
+
+    /// <summary>The fields an import sets; their hash tells whether a re-imported row changed.</summary>
+    private sealed record Content(
+        DateTimeOffset ObservedFrom, DateTimeOffset ObservedTo, TimePrecision TimePrecision, double Latitude, double Longitude,
+        int LocationPrecisionM, string? AreaName, Category Category, Sensor Sensor, int Count, int CiviliansKilled, int CiviliansInjured,
+        int CombatantsKilled, int CombatantsInjured, string? AllegedPartyId, string Narrative, string Source, string? SourceExternalId,
+        string? SourcePrecision, Visibility Visibility)
+    {
+        public static Content Of(Observation o) => new(o.ObservedFrom, o.ObservedTo, o.TimePrecision, o.Latitude, o.Longitude,
+            o.LocationPrecisionM, o.AreaName, o.Category, o.Sensor, o.Count, o.CiviliansKilled, o.CiviliansInjured,
+            o.CombatantsKilled, o.CombatantsInjured, o.AllegedPartyId, o.Narrative, o.Source, o.SourceExternalId,
+            o.SourcePrecision, o.Visibility);
+
+        public static void Copy(Observation from, Observation to)
+        {
+            to.ObservedFrom = from.ObservedFrom;
+            to.ObservedTo = from.ObservedTo;
+            to.TimePrecision = from.TimePrecision;
+            to.Latitude = from.Latitude;
+            to.Longitude = from.Longitude;
+            to.LocationPrecisionM = from.LocationPrecisionM;
+            to.AreaName = from.AreaName;
+            to.Cell = from.Cell;
+            to.Category = from.Category;
+            to.Sensor = from.Sensor;
+            to.Count = from.Count;
+            to.CiviliansKilled = from.CiviliansKilled;
+            to.CiviliansInjured = from.CiviliansInjured;
+            to.CombatantsKilled = from.CombatantsKilled;
+            to.CombatantsInjured = from.CombatantsInjured;
+            to.AllegedPartyId = from.AllegedPartyId;
+            to.Narrative = from.Narrative;
+            to.Source = from.Source;
+            to.SourceExternalId = from.SourceExternalId;
+            to.SourcePrecision = from.SourcePrecision;
+            to.Visibility = from.Visibility;
+            to.SubmissionHash = from.SubmissionHash;
+        }
+    }
+}
