@@ -4,7 +4,8 @@ namespace Truce.Monitoring;
 
 /// <summary>
 /// A raw report from the field: one reporter's account of what they saw or heard, when and where,
-/// each with the precision it is known to. Never edited after submission; corrections are new observations.
+/// each with the precision it is known to. A field report is never edited after submission (corrections are
+/// new observations); an observation imported from a dataset is updated when the dataset revises the event.
 /// </summary>
 public sealed class Observation
 {
