@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Truce.Access;
-using Truce.Cli;
-using Truce.Storage;
-using Truce.Web;
 
 namespace Truce.Browser.Tests;
 
@@ -13,23 +10,13 @@ public sealed class ReportingTests
     public async Task A_monitor_signs_in_reports_from_a_phone_and_finds_the_report_in_the_list_and_on_the_map()
     {
         var (playwright, browser) = await Browser.LaunchAsync();
-        var folder = Directory.CreateTempSubdirectory("truce-browser-").FullName;
-        await using var app = TruceWeb.Create([], new Dictionary<string, string?>
-        {
-            ["Data"] = folder, ["Demo"] = "true", ["Urls"] = "http://127.0.0.1:0", ["Logging:LogLevel:Default"] = "Warning",
-        }, TextWriter.Null);
+        await using var mission = await Mission.StartAsync();
         try
         {
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            var baseUrl = app.Urls.Single();
-            var password = Users.NewPassword();
-            await using (var db = app.Services.GetRequiredService<Store>().Open())
-            {
-                Assert.True((await Users.AddAsync(db, "monitor.field", Role.Monitor, null, password)).Succeeded);
-            }
+            var password = await mission.AddUserAsync("monitor.field", Role.Monitor);
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
-                BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
+                BaseURL = mission.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
             });
             var page = await context.NewPageAsync();
             var scriptErrors = new List<string>();
@@ -72,11 +59,8 @@ public sealed class ReportingTests
         }
         finally
         {
-            await app.StopAsync(TestContext.Current.CancellationToken);
             await browser.DisposeAsync();
             playwright.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 }
