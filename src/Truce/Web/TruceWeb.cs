@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Truce.Cli;
 using Truce.Storage;
 using Truce.Web.Auth;
+using Truce.Web.Bench;
 using Truce.Web.Http;
 using Truce.Web.Verification;
 using Truce.Web.Mission;
@@ -73,6 +74,7 @@ internal static class TruceWeb
         app.MapIncidentApi();
         app.MapAccountPages();
         app.MapMonitoringPages();
+        app.MapBenchApi(app.Configuration);
         return app;
     }
 }
