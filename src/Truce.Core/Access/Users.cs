@@ -114,12 +114,15 @@ public static class Users
         }
         var hash = HashToken(secret);
         var now = Instant.Now(db.Clock);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+        // One round trip: every API request authenticates through here.
+        var found = await db.ApiTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+            .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { t.RevokedAt, t.ExpiresAt, User = u })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
         {
             return null;
         }
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, cancellationToken);
+        return found.User;
     }
 
     public static Viewer ViewerOf(User user) => new(user.Id, user.Name, user.Role, user.PartyId);
