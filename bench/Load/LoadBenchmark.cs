@@ -72,6 +72,7 @@ internal static class LoadBenchmark
         await using var server = new TruceServer(scratch.Location, "--Bench:Echo=true", "--Logging:LogLevel:Default=Warning");
         await server.StartAsync(cancellationToken);
         var token = await MonitorTokenAsync(scratch.Location, cancellationToken);
+        await log.WriteLineAsync($"{Engine(scratch.Location.Engine),-9} durability: {await DurabilityAsync(scratch.Location, cancellationToken)}");
         using var http = Client(server.BaseAddress, options.Clients);
         var bearer = new AuthenticationHeaderValue("Bearer", token);
         var observedAt = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -115,6 +116,29 @@ internal static class LoadBenchmark
         }
         var token = await Users.CreateTokenAsync(db, "load-monitor", TimeSpan.FromDays(1), cancellationToken);
         return token.Value.Secret;
+    }
+
+    /// <summary>
+    /// What a commit waits for on this store, as the engine reports it: the figures mean little without it
+    /// (a test server with fsync=off acknowledges before anything reaches the disk).
+    /// </summary>
+    private static async Task<string> DurabilityAsync(StoreLocation location, CancellationToken cancellationToken)
+    {
+        await using var db = new Store(location, TimeProvider.System).Open();
+        var settings = location.Engine == Storage.Engine.Sqlite
+            ? new[] { "journal_mode", "synchronous" }.Select(name => (name, sql: $"PRAGMA {name}"))
+            : new[] { "fsync", "synchronous_commit", "wal_sync_method" }.Select(name => (name, sql: $"SHOW {name}"));
+        // Opened through EF, so the connection is set up as the server's are.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var values = new List<string>();
+        foreach (var (name, sql) in settings)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            values.Add($"{name}={await command.ExecuteScalarAsync(cancellationToken)}");
+        }
+        return string.Join(", ", values);
     }
 
     private static HttpClient Client(Uri baseAddress, int clients)
