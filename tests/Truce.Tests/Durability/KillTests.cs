@@ -21,6 +21,7 @@ namespace Truce.Tests.Durability;
 public sealed class KillTests
 {
     private const int Clients = 4;
+    private const int MinKills = 5;
     private const int MaxKills = 15;
     private static readonly TimeSpan KillBudget = TimeSpan.FromSeconds(35);
 
@@ -45,7 +46,8 @@ public sealed class KillTests
             var elapsed = Stopwatch.StartNew();
             try
             {
-                while (kills < MaxKills && elapsed.Elapsed < KillBudget)
+                // At least MinKills however slow the machine; more while the time budget lasts.
+                while (kills < MinKills || (kills < MaxKills && elapsed.Elapsed < KillBudget))
                 {
                     // A fresh process spends its first moments compiling; kill it only once it acknowledges again,
                     // then at a random moment while the clients keep writing.
@@ -68,7 +70,6 @@ public sealed class KillTests
                 $"{engine}: {kills} kills, {field.Submitted.Count} submitted, {beforeRetry} acknowledged during the kills, " +
                 $"{field.Replayed} answered as retries (200), {field.Failures} connection failures; server log tail:\n{server.Log[^Math.Min(2000, server.Log.Length)..]}");
 
-            Assert.True(kills >= 5, $"only {kills} kills in {KillBudget.TotalSeconds} s");
             Assert.True(field.Unexpected.IsEmpty, string.Join("\n", field.Unexpected.Take(3)));
             Assert.True(beforeRetry > kills, $"only {beforeRetry} observations were acknowledged across {kills} kills");
             Assert.Equal(field.Submitted.Count, field.Acknowledged.Count);
