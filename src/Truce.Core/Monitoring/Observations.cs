@@ -14,7 +14,13 @@ public static class Observations
         {
             return Failure.Forbidden("Your role may not submit observations.");
         }
-        var parties = (await db.Parties.Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // The rules need to know only whether the party the report names exists: look up that one, not every party.
+        var named = input.AllegedParty?.Trim();
+        var parties = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(named) && await db.Parties.AnyAsync(p => p.Id == named, cancellationToken))
+        {
+            parties.Add(named);
+        }
         var built = ObservationRules.Build(input, reporter, parties, Instant.Now(db.Clock));
         if (built.Failure is { } invalid)
         {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,8 +20,38 @@ public sealed class SqliteTruceDb(DbContextOptions<SqliteTruceDb> options, TimeP
             .AddInterceptors(Pragmas.Instance)
             .Options;
 
+    /// <summary>One gate per database file, shared by every unit of work of this process.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
     // Microsoft.Data.Sqlite begins transactions with BEGIN IMMEDIATE, which already takes the write lock.
     protected override Task LockJournalAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// SQLite makes a writer that finds the file locked sleep and poll (busy_timeout), holding a thread the
+    /// whole time: under concurrent submissions the waiters starve the thread pool and wake late. Writers of
+    /// this process queue on an async gate instead, so at most one of them meets SQLite's lock, and only when
+    /// another process (a CLI verb) holds it.
+    /// </summary>
+    protected override async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        var file = new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource;
+        var gate = Writers.GetOrAdd(file == ":memory:" ? file : Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

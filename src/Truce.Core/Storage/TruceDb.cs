@@ -72,6 +72,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         }
 
         var owned = Database.CurrentTransaction is null;
+        using var writer = owned ? await EnterWriterAsync(cancellationToken) : null;
         var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -103,6 +104,12 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     /// <summary>Serialises writers so that each entry is chained to the one committed just before it.</summary>
     protected abstract Task LockJournalAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues this process's writers before they begin a transaction, where the engine's own lock would make
+    /// them wait badly; null where it needs no help. Released when the unit of work is committed or rolled back.
+    /// </summary>
+    protected virtual Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -5,6 +5,7 @@ using Truce.Cli;
 using Truce.Storage;
 using Truce.Web.Auth;
 using Truce.Web.Export;
+using Truce.Web.Bench;
 using Truce.Web.Http;
 using Truce.Web.Metrics;
 using Truce.Web.Verification;
@@ -88,6 +89,7 @@ internal static class TruceWeb
         app.MapCorroborationPages();
         app.MapMetricsPages();
         app.MapAdmin();
+        app.MapBenchApi(app.Configuration);
         return app;
     }
 }

@@ -1,0 +1,65 @@
+using Npgsql;
+using Truce.Storage;
+
+namespace Truce.Bench.Load;
+
+/// <summary>A store made for one run and removed after it: a SQLite file in a temporary folder, or a new PostgreSQL database.</summary>
+internal sealed class ScratchStore : IAsyncDisposable
+{
+    private readonly string? _folder;
+    private readonly string? _admin;
+    private readonly string? _database;
+
+    private ScratchStore(StoreLocation location, string? folder, string? admin, string? database)
+    {
+        Location = location;
+        _folder = folder;
+        _admin = admin;
+        _database = database;
+    }
+
+    public StoreLocation Location { get; }
+
+    /// <summary>SQLite without <paramref name="postgresAdmin"/>; otherwise a database created on that server.</summary>
+    public static async Task<ScratchStore> CreateAsync(string? postgresAdmin, CancellationToken cancellationToken = default)
+    {
+        if (postgresAdmin is null)
+        {
+            var folder = Directory.CreateTempSubdirectory("truce-bench-").FullName;
+            return new ScratchStore(StoreLocation.Resolve(null, folder), folder, null, null);
+        }
+        var database = $"truce_bench_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(postgresAdmin))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database };
+        return new ScratchStore(new StoreLocation(Engine.Postgres, builder.ConnectionString), null, postgresAdmin, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open elsewhere; the temporary folder is left for the OS.
+            }
+        }
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Web.Http;
+
+namespace Truce.Web.Bench;
+
+/// <summary>
+/// Endpoints that exist only to measure the server (bench/Load). Mapped only when the setting
+/// <c>Bench:Echo</c> is true, so a production server never exposes them.
+/// </summary>
+internal static class BenchEndpoints
+{
+    public const string EchoSetting = "Bench:Echo";
+
+    public static void MapBenchApi(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        if (!configuration.GetValue(EchoSetting, false))
+        {
+            return;
+        }
+        // The ceiling of this server on this machine: the HTTP stack and the body read, no store and no sign-in.
+        app.MapPost("/api/bench/echo", Echo).ExcludeFromDescription().Allow(AccessRule.Anyone);
+    }
+
+    private static async Task<NoContent> Echo(HttpRequest request)
+    {
+        await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}
