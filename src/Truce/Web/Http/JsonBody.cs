@@ -38,6 +38,16 @@ internal static class JsonBody
         {
             return Failure.Field(FailureKind.TooLarge, "body", $"is larger than {MaxBytes} bytes.");
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limits and a body that ends before its Content-Length.
+            return Failure.Field(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? FailureKind.TooLarge : FailureKind.Malformed, "body", e.Message);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-body: nobody is left to answer, and it is not the server's fault.
+            return Failure.Field(FailureKind.Malformed, "body", "the request was aborted before its body was read.");
+        }
     }
 
     /// <summary>Stops reading past a limit, for bodies sent without a Content-Length.</summary>
