@@ -192,14 +192,15 @@ public static class Importer
         TruceDb db, IReadOnlyCollection<Observation> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(o => o.Id).ToList();
-        var stored = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id))
+        // EF.Parameter: the ids go as one array parameter (json_each, = ANY), not thousands of bound values.
+        var stored = (await db.Observations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
                 .Select(o => new { o.Id, o.SubmissionHash }).ToListAsync(cancellationToken))
             .ToDictionary(o => o.Id, o => (o.Id, o.SubmissionHash));
         foreach (var group in batch.Where(o => !stored.ContainsKey(o.Id) && o.SourceExternalId is not null).GroupBy(o => o.Source))
         {
             var byExternalId = group.GroupBy(o => o.SourceExternalId!).ToDictionary(g => g.Key, g => g.First());
             var externalIds = byExternalId.Keys.ToList();
-            var bySource = await db.Observations.AsNoTracking().Where(o => o.Source == group.Key && externalIds.Contains(o.SourceExternalId!))
+            var bySource = await db.Observations.AsNoTracking().Where(o => o.Source == group.Key && EF.Parameter(externalIds).Contains(o.SourceExternalId!))
                 .Select(o => new { o.Id, o.SourceExternalId, o.SubmissionHash }).ToListAsync(cancellationToken);
             foreach (var found in bySource)
             {
