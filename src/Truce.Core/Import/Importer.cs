@@ -5,7 +5,7 @@ using Truce.Storage;
 
 namespace Truce.Import;
 
-public sealed record ImportOptions(Visibility Visibility = Visibility.Internal, bool SkipInvalid = false, int BatchSize = 1000);
+public sealed record ImportOptions(Visibility Visibility = Visibility.Internal, bool SkipInvalid = false, int BatchSize = 5000);
 
 /// <summary>How far an import has got: rows checked or written, out of the total once the first pass knows it.</summary>
 public sealed record ImportProgress(string Phase, long Rows, long? Total);
@@ -21,9 +21,11 @@ public sealed record ImportSummary(long Read, long Imported, long Updated, long 
 /// <summary>
 /// Imports a dataset's events as observations, streaming in constant memory. By default a first pass
 /// checks every row and a file with any bad row imports nothing; the second pass writes in batches, each
-/// batch one <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/>, so every record is journaled
-/// exactly as any other write. A re-import finds each event by its source and id: unchanged rows are left
-/// alone, changed ones are updated, none is duplicated.
+/// batch one transaction: new events (and the incidents they start) through
+/// <see cref="TruceDb.BulkInsertAsync"/>, joined and corrected incidents and observations through
+/// <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/>, so every record is journaled exactly as
+/// any other write. A re-import finds each event by its source and id: unchanged rows are left alone,
+/// changed ones are updated, none is duplicated.
 /// </summary>
 public static class Importer
 {
@@ -54,6 +56,8 @@ public static class Importer
         var batch = new Dictionary<Guid, Observation>();
         await using var db = store.Open(actor);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         foreach (var row in rows(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -137,47 +141,73 @@ public static class Importer
         {
             return;
         }
-        var ids = batch.Select(o => o.Id).ToList();
-        var existing = await db.Observations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-        foreach (var group in batch.Where(o => !existing.ContainsKey(o.Id) && o.SourceExternalId is not null).GroupBy(o => o.Source))
-        {
-            // The same event stored under another id (submitted through the API with its dataset id, say) is still the same event.
-            var externalIds = group.Select(o => o.SourceExternalId).ToList();
-            var bySource = await db.Observations.Where(o => o.Source == group.Key && externalIds.Contains(o.SourceExternalId)).ToListAsync(cancellationToken);
-            foreach (var stored in bySource)
-            {
-                if (group.FirstOrDefault(o => o.SourceExternalId == stored.SourceExternalId) is { } incoming)
-                {
-                    existing[incoming.Id] = stored;
-                }
-            }
-        }
-
+        var stored = await StoredAsync(db, batch, cancellationToken);
         var added = new List<Observation>();
-        var updated = new List<Observation>();
+        var changed = new Dictionary<Guid, Observation>();
         foreach (var incoming in batch)
         {
-            if (!existing.TryGetValue(incoming.Id, out var stored))
+            if (!stored.TryGetValue(incoming.Id, out var found))
             {
-                db.Observations.Add(incoming);
                 added.Add(incoming);
             }
-            else if (stored.SubmissionHash == incoming.SubmissionHash)
+            else if (found.SubmissionHash == incoming.SubmissionHash)
             {
                 counts.Unchanged++;
             }
             else
             {
-                Content.Copy(incoming, stored);
-                updated.Add(stored);
+                changed[found.Id] = incoming;
             }
         }
-        await ImportIncidents.AttachAsync(db, added, now, cancellationToken);
-        await ImportIncidents.RefreshAsync(db, updated, now, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await ImportIncidents.AttachAsync(db, added, now, cancellationToken);
+        var records = new List<object>(added.Count + created.Count);
+        records.AddRange(added);
+        records.AddRange(created);
+        await db.BulkInsertAsync(records, cancellationToken);
+        if (changed.Count > 0)
+        {
+            // Corrections are rare: they take the change tracker, which journals each as an update.
+            var ids = changed.Keys.ToList();
+            var updated = await db.Observations.Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+            foreach (var observation in updated)
+            {
+                Content.Copy(changed[observation.Id], observation);
+            }
+            await ImportIncidents.RefreshAsync(db, updated, now, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         counts.Added += added.Count;
-        counts.Updated += updated.Count;
+        counts.Updated += changed.Count;
+    }
+
+    /// <summary>
+    /// What the store already holds of a batch's events, by incoming id: found by id, or by source and
+    /// dataset id (an event submitted through the API under another id is still the same event).
+    /// </summary>
+    private static async Task<Dictionary<Guid, (Guid Id, string SubmissionHash)>> StoredAsync(
+        TruceDb db, IReadOnlyCollection<Observation> batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(o => o.Id).ToList();
+        // EF.Parameter: the ids go as one array parameter (json_each, = ANY), not thousands of bound values.
+        var stored = (await db.Observations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
+                .Select(o => new { o.Id, o.SubmissionHash }).ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id, o => (o.Id, o.SubmissionHash));
+        foreach (var group in batch.Where(o => !stored.ContainsKey(o.Id) && o.SourceExternalId is not null).GroupBy(o => o.Source))
+        {
+            var byExternalId = group.GroupBy(o => o.SourceExternalId!).ToDictionary(g => g.Key, g => g.First());
+            var externalIds = byExternalId.Keys.ToList();
+            var bySource = await db.Observations.AsNoTracking().Where(o => o.Source == group.Key && EF.Parameter(externalIds).Contains(o.SourceExternalId!))
+                .Select(o => new { o.Id, o.SourceExternalId, o.SubmissionHash }).ToListAsync(cancellationToken);
+            foreach (var found in bySource)
+            {
+                stored[byExternalId[found.SourceExternalId!].Id] = (found.Id, found.SubmissionHash);
+            }
+        }
+        return stored;
     }
 
     /// <summary>The fields an import sets; their hash tells whether a re-imported row changed.</summary>

@@ -100,4 +100,26 @@ public sealed class JournalChainTests
             var broken = JournalChain.FirstBreak(chain);
             return broken is not null && broken.Seq == index + 1;
         });
+
+    [Fact]
+    public void An_entrys_hash_is_the_SHA256_of_its_fields_joined_by_newlines_in_UTF8()
+    {
+        var entry = new JournalEntry
+        {
+            Seq = 42,
+            At = new DateTimeOffset(2026, 11, 1, 8, 30, 0, TimeSpan.Zero).AddTicks(1230),
+            Actor = "analyst.ünal (5d0c)",
+            Action = "update",
+            Entity = "observations",
+            RecordKey = "a/b",
+            Before = """{"narrative":"Шелл near the \"bridge\" 🌉"}""",
+            After = null,
+            PreviousHash = new string('a', 64),
+        };
+        var text = $"{new string('a', 64)}\n42\n2026-11-01T08:30:00.000123Z\nanalyst.ünal (5d0c)\nupdate\nobservations\na/b\n"
+            + """{"narrative":"Шелл near the \"bridge\" 🌉"}""" + "\n";
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(expected, JournalChain.HashOf(entry));
+    }
 }

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Truce.Access;
+using Truce.Geo;
+using Truce.Journal;
+using Truce.Monitoring;
+using Truce.Storage;
+using Truce.Verification;
+
+namespace Truce.Tests.Journal;
+
+public sealed class BulkInsertTests
+{
+    private static readonly Viewer Importer = new(Guid.Parse("5d0c8f8e-1b8e-4c55-9a53-0c1f2f3a4b5c"), "analyst.ünal", Role.Analyst, null);
+
+    private static async Task<(TestStore Test, Store Store)> MigratedAsync(Engine engine, TimeProvider clock)
+    {
+        var test = await TestStore.CreateAsync(engine);
+        var store = new Store(test.Location, clock);
+        await store.MigrateAsync();
+        return (test, store);
+    }
+
+    // Built afresh for each store, with every kind of column: nullables set and unset, enums, instants to the
+    // tick, text that JSON must escape, a secret.
+    private static List<object> Records()
+    {
+        var at = new DateTimeOffset(2026, 11, 29, 10, 15, 30, TimeSpan.Zero).AddTicks(4_560);
+        var observation = new Observation
+        {
+            Id = Guid.Parse("0f1e2d3c-4b5a-4968-8776-655443322110"),
+            ObservedFrom = at,
+            ObservedTo = at.AddMinutes(5),
+            TimePrecision = TimePrecision.Hour,
+            Latitude = 40.123456,
+            Longitude = 46.654321,
+            LocationPrecisionM = 250,
+            AreaName = "Şuşa \"old town\"",
+            BearingDeg = 271.5,
+            DistanceM = 1200,
+            Cell = Geohash.Encode(40.123456, 46.654321),
+            Category = Category.HeavyMachineGunFire,
+            Count = 3,
+            Sensor = Sensor.ToldBy,
+            CiviliansInjured = 1,
+            Narrative = "Bursts heard <b>north</b>\nof the ridge; 🔥 seen",
+            ReporterId = Importer.UserId!.Value,
+            Source = "patrol-7",
+            Visibility = Visibility.Internal,
+            ReceivedAt = at.AddHours(1),
+            SubmissionHash = new string('c', 64),
+        };
+        var incident = new Incident
+        {
+            Id = Guid.Parse("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
+            Status = IncidentStatus.Reported,
+            Visibility = Visibility.Internal,
+            CreatedAt = at,
+            SubmissionHash = new string('d', 64),
+        };
+        Incidents.Summarise(incident, [observation], null, null, at);
+        observation.IncidentId = incident.Id;
+        var user = new User
+        {
+            Id = Guid.Parse("11111111-2222-4333-8444-555555555555"),
+            Name = "monitor.bulk",
+            Role = Role.Monitor,
+            PasswordHash = "AQAAAAIAAYagAAAAE-not-a-real-hash",
+            CreatedAt = at,
+        };
+        return [observation, incident, user];
+    }
+
+    private static async Task<List<JournalEntry>> JournalAsync(Store store)
+    {
+        await using var db = store.Open();
+        return await db.Journal.AsNoTracking().OrderBy(e => e.Seq).ToListAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Bulk_inserted_records_are_journaled_byte_for_byte_as_SaveChanges_journals_them(Engine engine)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero).AddTicks(70));
+        var (tracked, trackedStore) = await MigratedAsync(engine, clock);
+        var (bulk, bulkStore) = await MigratedAsync(engine, clock);
+        await using var _ = tracked;
+        await using var __ = bulk;
+
+        foreach (var record in Records())
+        {
+            await using var db = trackedStore.Open(Importer);
+            db.Add(record);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = bulkStore.Open(Importer))
+        {
+            Assert.Equal(3, await db.BulkInsertAsync(Records()));
+        }
+
+        var expected = await JournalAsync(trackedStore);
+        var actual = await JournalAsync(bulkStore);
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(
+            expected.Select(e => (e.Seq, e.At, e.Actor, e.Action, e.Entity, e.RecordKey, e.Before, e.After, e.PreviousHash, e.Hash)),
+            actual.Select(e => (e.Seq, e.At, e.Actor, e.Action, e.Entity, e.RecordKey, e.Before, e.After, e.PreviousHash, e.Hash)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Bulk_inserted_rows_read_back_as_written_and_verify_against_their_journal(Engine engine)
+    {
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        await using (var db = store.Open(Importer))
+        {
+            // Two calls on one context: the prepared inserts are reused and the second chain follows the first.
+            var records = Records();
+            await db.BulkInsertAsync(records[..2]);
+            await db.BulkInsertAsync(records[2..]);
+        }
+
+        await using var check = store.Open();
+        var expected = (Observation)Records()[0];
+        var stored = await check.Observations.SingleAsync();
+        Assert.Equal(
+            (expected.Id, expected.ObservedFrom, expected.TimePrecision, expected.AreaName, expected.BearingDeg, expected.Weather, expected.Category, expected.Narrative, expected.IncidentId),
+            (stored.Id, stored.ObservedFrom, stored.TimePrecision, stored.AreaName, stored.BearingDeg, stored.Weather, stored.Category, stored.Narrative, stored.IncidentId));
+        Assert.Equal("monitor.bulk", (await check.Users.SingleAsync(u => u.Id == Guid.Parse("11111111-2222-4333-8444-555555555555"))).Name);
+        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_failed_bulk_insert_writes_neither_rows_nor_journal(Engine engine)
+    {
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        await using (var db = store.Open(Importer))
+        {
+            await db.BulkInsertAsync(Records()[..1]);
+        }
+
+        await using (var db = store.Open(Importer))
+        {
+            // The same observation again: its key is taken, so the whole call fails.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.BulkInsertAsync(Records()));
+        }
+
+        await using var check = store.Open();
+        Assert.Equal(1, await check.Journal.CountAsync());
+        Assert.Equal(0, await check.Incidents.CountAsync());
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+}
