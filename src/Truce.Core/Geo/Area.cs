@@ -22,6 +22,9 @@ public abstract class Area
 
     public abstract bool Contains(double lat, double lon);
 
+    /// <summary>False only when no point of the cell can be in the area; true when unsure. Lets a cover drop cells.</summary>
+    public virtual bool MayTouch(Box cell) => true;
+
     /// <summary>The points within a great-circle distance of a centre.</summary>
     public static Area Circle(double lat, double lon, double radiusM) => new CircleArea(lat, lon, radiusM);
 
@@ -59,6 +62,18 @@ public abstract class Area
         public override IReadOnlyList<Box> Bounds { get; }
 
         public override bool Contains(double lat, double lon) => GeoMath.DistanceM(_lat, _lon, lat, lon) <= _radiusM;
+
+        // By the triangle inequality no point of the cell is nearer the centre than the cell's middle less
+        // the middle's distance to its farthest corner; that reach is widened (1 % and 10 m) because on a
+        // sphere the farthest point of a small cell is a corner only nearly.
+        public override bool MayTouch(Box cell)
+        {
+            var (lat, lon) = ((cell.MinLat + cell.MaxLat) / 2, (cell.MinLon + cell.MaxLon) / 2);
+            var reach = Math.Max(
+                Math.Max(GeoMath.DistanceM(lat, lon, cell.MinLat, cell.MinLon), GeoMath.DistanceM(lat, lon, cell.MinLat, cell.MaxLon)),
+                Math.Max(GeoMath.DistanceM(lat, lon, cell.MaxLat, cell.MinLon), GeoMath.DistanceM(lat, lon, cell.MaxLat, cell.MaxLon)));
+            return GeoMath.DistanceM(_lat, _lon, lat, lon) - (reach * 1.01) - 10 <= _radiusM;
+        }
     }
 
     private sealed class BoxArea(double west, double south, double east, double north) : Area
