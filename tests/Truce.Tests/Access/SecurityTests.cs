@@ -150,6 +150,28 @@ public sealed class SecurityTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.GetProperty("observerLatitude").ValueKind);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_near_query_by_the_public_shows_positions_coarsened_and_no_source_as_the_plain_list_does(Engine engine)
+    {
+        await using var app = await TruceApp.StartAsync(engine);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var body = Json.Observation();
+        body["visibility"] = "public";
+        body["latitude"] = 39.81234;
+        body["longitude"] = 46.75321;
+        body["locationPrecisionM"] = 20;
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/observations", body)).StatusCode);
+
+        var near = await Json.ReadAsync(await app.CreateClient().GetAsync("/api/observations?near=39.8123,46.7532&radius_km=1"));
+        var item = Assert.Single(near.GetProperty("items").EnumerateArray());
+
+        Assert.Equal(5000, item.GetProperty("locationPrecisionM").GetInt32());
+        Assert.NotEqual(39.81234, item.GetProperty("latitude").GetDouble());
+        Assert.InRange(Truce.Geo.GeoMath.DistanceM(39.81234, 46.75321, item.GetProperty("latitude").GetDouble(), item.GetProperty("longitude").GetDouble()), 1, 5000);
+        Assert.Equal("withheld", item.GetProperty("source").GetString());
+    }
+
     public static TheoryData<Engine, string, string> RecordTampering()
     {
         var data = new TheoryData<Engine, string, string>();
