@@ -22,6 +22,9 @@ public abstract class Area
 
     public abstract bool Contains(double lat, double lon);
 
+    /// <summary>False only when no point of the cell can be in the area; true when unsure. Lets a cover drop cells.</summary>
+    public virtual bool MayTouch(Box cell) => true;
+
     /// <summary>The points within a great-circle distance of a centre.</summary>
     public static Area Circle(double lat, double lon, double radiusM) => new CircleArea(lat, lon, radiusM);
 
@@ -30,6 +33,28 @@ public abstract class Area
 
     /// <summary>A polygon or multipolygon in longitude-latitude, boundary included.</summary>
     public static Area Polygon(Geometry geometry) => new PolygonArea(geometry);
+
+    /// <summary>
+    /// The area's bounds grown by a distance on every side: the candidates to read when points will be
+    /// tested at positions up to that far from where they are stored (the public's coarsened positions).
+    /// </summary>
+    public Area Widened(double metres)
+    {
+        var boxes = Bounds.Select(b =>
+        {
+            var dLat = metres / 111_320.0;
+            var dLon = metres / (111_320.0 * Math.Max(0.01, Math.Cos(Math.Max(Math.Abs(b.MinLat), Math.Abs(b.MaxLat)) * Math.PI / 180)));
+            return new Box(Math.Max(-90, b.MinLat - dLat), Math.Max(-180, b.MinLon - dLon), Math.Min(90, b.MaxLat + dLat), Math.Min(180, b.MaxLon + dLon));
+        }).ToList();
+        return new BoxesArea(boxes);
+    }
+
+    private sealed class BoxesArea(IReadOnlyList<Box> boxes) : Area
+    {
+        public override IReadOnlyList<Box> Bounds { get; } = boxes;
+
+        public override bool Contains(double lat, double lon) => Bounds.Any(b => b.Contains(lat, lon));
+    }
 
     private sealed class CircleArea : Area
     {
@@ -59,6 +84,18 @@ public abstract class Area
         public override IReadOnlyList<Box> Bounds { get; }
 
         public override bool Contains(double lat, double lon) => GeoMath.DistanceM(_lat, _lon, lat, lon) <= _radiusM;
+
+        // By the triangle inequality no point of the cell is nearer the centre than the cell's middle less
+        // the middle's distance to its farthest corner; that reach is widened (1 % and 10 m) because on a
+        // sphere the farthest point of a small cell is a corner only nearly.
+        public override bool MayTouch(Box cell)
+        {
+            var (lat, lon) = ((cell.MinLat + cell.MaxLat) / 2, (cell.MinLon + cell.MaxLon) / 2);
+            var reach = Math.Max(
+                Math.Max(GeoMath.DistanceM(lat, lon, cell.MinLat, cell.MinLon), GeoMath.DistanceM(lat, lon, cell.MinLat, cell.MaxLon)),
+                Math.Max(GeoMath.DistanceM(lat, lon, cell.MaxLat, cell.MinLon), GeoMath.DistanceM(lat, lon, cell.MaxLat, cell.MaxLon)));
+            return GeoMath.DistanceM(_lat, _lon, lat, lon) - (reach * 1.01) - 10 <= _radiusM;
+        }
     }
 
     private sealed class BoxArea(double west, double south, double east, double north) : Area

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Numerics;
 
 namespace Truce.Geo;
 
@@ -11,7 +12,10 @@ public static class CellQuery
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         var zero = Expression.Constant(0);
         Expression? any = null;
-        foreach (var range in ranges)
+        // EF compiles one plan per shape of the expression: padding the ranges to a power of two (repeating
+        // the last, which selects nothing more) keeps the shapes to a handful instead of one per count.
+        var padded = ranges.Count == 0 ? [] : ranges.Concat(Enumerable.Repeat(ranges[^1], (int)BitOperations.RoundUpToPowerOf2((uint)ranges.Count) - ranges.Count));
+        foreach (var range in padded)
         {
             Expression test = Expression.GreaterThanOrEqual(Expression.Call(compare, cell.Body, Bound(range.From)), zero);
             if (range.To is { } to)

@@ -98,10 +98,12 @@ public static class Observations
         var ordered = query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id);
         if (areas.Value!.Count > 0)
         {
-            return await SpatialFilter.PageWithinAsync(ordered, areas.Value, filter.Paging, o => o.Cell,
-                o => new Located(o.Id, o.Latitude, o.Longitude),
+            var page = await SpatialFilter.PageWithinAsync(query, areas.Value, filter.Paging, o => o.Cell,
+                o => new Located(o.Id, o.ObservedFrom, o.Latitude, o.Longitude),
                 ids => db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken),
-                o => o.Id, cancellationToken);
+                o => o.Id, viewer, db.PublicPrecisionM, cancellationToken);
+            // The public sees positions snapped to the grid, on a spatial page as on any other.
+            return page with { Items = [.. page.Items.Select(o => viewer.Disclose(o, db.PublicPrecisionM))] };
         }
         var total = await query.CountAsync(cancellationToken);
         var items = await ordered

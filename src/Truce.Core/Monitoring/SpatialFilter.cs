@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
+using Truce.Access;
 using Truce.Geo;
 using Truce.Storage;
 
@@ -54,20 +55,27 @@ public static class SpatialFilter
         JsonSerializer.Deserialize<Geometry>(geoJson, GeoJsonOptions) ?? throw new InvalidDataException("A zone has no geometry.");
 
     /// <summary>
-    /// One page of the rows in every area, in the query's order. The smallest area's cell ranges select the
-    /// candidates in the database (only their id and position come back); the exact test keeps those in
-    /// every area; then the page's rows are loaded.
+    /// One page of the rows in every area, newest first. The smallest area's cell ranges select the
+    /// candidates in the database (only their id, time and position come back, from the covering index);
+    /// the exact test keeps those in every area; they are ordered in memory (time descending, then id),
+    /// because an ORDER BY in SQL lets SQLite's planner walk the whole time index instead of the cell
+    /// ranges; then the page's rows are loaded.
     /// </summary>
     public static async Task<Page<T>> PageWithinAsync<T>(
-        IQueryable<T> ordered, IReadOnlyList<Area> areas, Paging paging,
+        IQueryable<T> query, IReadOnlyList<Area> areas, Paging paging,
         System.Linq.Expressions.Expression<Func<T, string>> cell,
         System.Linq.Expressions.Expression<Func<T, Located>> located,
-        Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf,
+        Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf, Viewer viewer, int publicPrecisionM,
         CancellationToken cancellationToken)
     {
         var smallest = areas.MinBy(a => a.Bounds.Sum(b => b.Span))!;
-        var candidates = await ordered.InCells(cell, CellCover.Ranges(smallest)).Select(located).ToListAsync(cancellationToken);
-        var inside = candidates.Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude))).Select(c => c.Id).ToList();
+        // The public is tested on the coarsened positions it is shown, which lie up to a cell's diagonal from
+        // the stored ones: read candidates from that much further out.
+        var seenAs = Located.AsSeenBy(viewer, publicPrecisionM);
+        var cover = viewer.Role == Role.Public && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
+        var candidates = await query.InCells(cell, CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
+        var inside = candidates.Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude)))
+            .OrderByDescending(c => c.At).ThenBy(c => c.Id).Select(c => c.Id).ToList();
         var ids = inside.Skip(paging.Skip).Take(paging.Size).ToList();
         var rows = ids.Count == 0 ? [] : await load(ids);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
@@ -75,5 +83,18 @@ public static class SpatialFilter
     }
 }
 
-/// <summary>A row's id and position, all the exact spatial test needs.</summary>
-public sealed record Located(Guid Id, double Latitude, double Longitude);
+/// <summary>A row's id, the time it is listed by and its position: all the exact spatial test and the page order need.</summary>
+public sealed record Located(Guid Id, DateTimeOffset At, double Latitude, double Longitude)
+{
+    /// <summary>
+    /// The position a viewer may know. The public is tested on the coarsened position it is shown, so that
+    /// shrinking a near query around a published report cannot narrow down where it really was.
+    /// </summary>
+    public static Func<Located, Located> AsSeenBy(Viewer viewer, int publicPrecisionM) => viewer.Role != Role.Public
+        ? located => located
+        : located =>
+        {
+            var (lat, lon, _) = viewer.Location(located.Latitude, located.Longitude, 0, publicPrecisionM);
+            return located with { Latitude = lat, Longitude = lon };
+        };
+}

@@ -235,7 +235,9 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         modelBuilder.Entity<Observation>(e =>
         {
             e.HasIndex(o => o.ObservedFrom);
-            e.HasIndex(o => o.Cell);
+            // Covers the candidate query of a spatial filter (cell ranges, the time window, then id and position
+            // for the exact test), so that the many candidates outside the window cost no row lookup.
+            e.HasIndex(o => new { o.Cell, o.ObservedFrom, o.ObservedTo, o.Latitude, o.Longitude, o.Id }).HasDatabaseName("ix_observations_cell_covering");
             e.HasIndex(o => o.IncidentId);
             e.HasIndex(o => new { o.Source, o.SourceExternalId });
             e.HasMany(o => o.Evidence).WithOne().HasForeignKey(x => x.ObservationId);

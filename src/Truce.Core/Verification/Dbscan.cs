@@ -33,8 +33,10 @@ public static class Dbscan
         var eps = epsKm / EarthRadiusKm;
         // scikit-learn's ball tree compares the "reduced" haversine distance, sin²(d/2), with sin²(eps/2).
         var reducedEps = Math.Pow(Math.Sin(eps / 2), 2);
-        var grid = new PointGrid(latitudes, longitudes, eps * GeoMath.EarthRadiusM * 1.000001);
-        var order = grid.Order;
+        // Cells narrow enough that any two points of one cell are within eps: a cell of minPts points is all
+        // core, its core points are one cluster, and two cells are linked by the first close pair found.
+        var grid = new TightGrid(latitudes, longitudes, eps);
+        var (order, cells, cellOf) = (grid.Order, grid.Cells, grid.CellOf);
 
         bool Near(int i, int j)
         {
@@ -43,51 +45,108 @@ public static class Dbscan
             return (sinLat * sinLat) + (cosPhi[i] * cosPhi[j] * sinLon * sinLon) <= reducedEps;
         }
 
-        // 1. Core points: count neighbours, stopping at minPts.
+        // 1. Core points: a full cell is core; elsewhere count the cell and the close points around it, stopping at minPts.
         var core = new bool[n];
-        Parallel.For(0, n, () => new (int, int)[9], (i, _, slices) =>
+        Parallel.For(0, cells.Length, () => new int[grid.MaxAround], (c, _, around) =>
         {
-            var count = 0;
-            var found = grid.Around(latitudes[i], longitudes[i], slices);
-            for (var s = 0; s < found && count < minPts; s++)
+            var (start, end, _, _) = cells[c];
+            if (end - start >= minPts)
             {
-                for (var k = slices[s].Item1; k < slices[s].Item2 && count < minPts; k++)
+                for (var k = start; k < end; k++)
                 {
-                    if (Near(i, order[k]))
+                    core[order[k]] = true;
+                }
+                return around;
+            }
+            var found = grid.Around(c, around);
+            for (var k = start; k < end; k++)
+            {
+                var i = order[k];
+                var count = end - start;
+                for (var s = 0; s < found && count < minPts; s++)
+                {
+                    if (around[s] == c)
                     {
-                        count++;
+                        continue;
+                    }
+                    var (from, to, _, _) = cells[around[s]];
+                    for (var m = from; m < to && count < minPts; m++)
+                    {
+                        if (Near(i, order[m]))
+                        {
+                            count++;
+                        }
                     }
                 }
+                core[i] = count >= minPts;
             }
-            core[i] = count >= minPts;
-            return slices;
+            return around;
         }, _ => { });
 
-        // 2. Clusters of core points: union-find over core-core edges; a set's root is its lowest index.
+        // 2. Clusters of core points: union-find; a set's root is its lowest index. The core points of a cell
+        // are one set; each pair of nearby cells needs one close core pair, looked for only while they differ.
         var parent = new int[n];
         for (var i = 0; i < n; i++)
         {
             parent[i] = i;
         }
-        Span<(int, int)> around = stackalloc (int, int)[9];
-        for (var i = 0; i < n; i++)
+        var firstCore = new int[cells.Length];
+        for (var c = 0; c < cells.Length; c++)
         {
-            if (!core[i])
+            firstCore[c] = -1;
+            for (var k = cells[c].Start; k < cells[c].End; k++)
             {
-                continue;
-            }
-            var found = grid.Around(latitudes[i], longitudes[i], around);
-            for (var s = 0; s < found; s++)
-            {
-                for (var k = around[s].Item1; k < around[s].Item2; k++)
+                var i = order[k];
+                if (core[i])
                 {
-                    var j = order[k];
-                    if (j > i && core[j] && Find(parent, i) != Find(parent, j) && Near(i, j))
+                    if (firstCore[c] < 0)
                     {
-                        Union(parent, i, j);
+                        firstCore[c] = i;
+                    }
+                    else
+                    {
+                        Union(parent, firstCore[c], i);
                     }
                 }
             }
+        }
+        var near = new int[grid.MaxAround];
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (firstCore[c] < 0)
+            {
+                continue;
+            }
+            var found = grid.Around(c, near);
+            for (var s = 0; s < found; s++)
+            {
+                var d = near[s];
+                if (d > c && firstCore[d] >= 0 && Find(parent, firstCore[c]) != Find(parent, firstCore[d]) && Linked(cells[c], cells[d]))
+                {
+                    Union(parent, firstCore[c], firstCore[d]);
+                }
+            }
+        }
+
+        bool Linked((int Start, int End, int, int) a, (int Start, int End, int, int) b)
+        {
+            for (var k = a.Start; k < a.End; k++)
+            {
+                var i = order[k];
+                if (!core[i])
+                {
+                    continue;
+                }
+                for (var m = b.Start; m < b.End; m++)
+                {
+                    var j = order[m];
+                    if (core[j] && Near(i, j))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         // 3. Number clusters by their lowest core index; a border point takes the lowest adjacent one.
@@ -103,17 +162,18 @@ public static class Dbscan
                 clusterOf[i] = labels[i];
             }
         }
-        Parallel.For(0, n, () => new (int, int)[9], (i, _, slices) =>
+        Parallel.For(0, n, () => new int[grid.MaxAround], (i, _, around) =>
         {
             if (core[i])
             {
-                return slices;
+                return around;
             }
             var best = -1;
-            var found = grid.Around(latitudes[i], longitudes[i], slices);
+            var found = grid.Around(cellOf[i], around);
             for (var s = 0; s < found; s++)
             {
-                for (var k = slices[s].Item1; k < slices[s].Item2; k++)
+                var (from, to, _, _) = cells[around[s]];
+                for (var k = from; k < to; k++)
                 {
                     var j = order[k];
                     if (core[j] && (best == -1 || clusterOf[j] < best) && Near(i, j))
@@ -123,7 +183,7 @@ public static class Dbscan
                 }
             }
             labels[i] = best;
-            return slices;
+            return around;
         }, _ => { });
         return labels;
     }

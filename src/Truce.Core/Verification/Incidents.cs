@@ -205,10 +205,12 @@ public static class Incidents
         var ordered = query.OrderByDescending(i => i.StartsAt).ThenBy(i => i.Id);
         if (areas.Value!.Count > 0)
         {
-            return await SpatialFilter.PageWithinAsync(ordered, areas.Value, filter.Paging, i => i.Cell,
-                i => new Located(i.Id, i.Latitude, i.Longitude),
+            var page = await SpatialFilter.PageWithinAsync(query, areas.Value, filter.Paging, i => i.Cell,
+                i => new Located(i.Id, i.StartsAt, i.Latitude, i.Longitude),
                 ids => db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken),
-                i => i.Id, cancellationToken);
+                i => i.Id, viewer, db.PublicPrecisionM, cancellationToken);
+            // The public sees positions snapped to the grid, on a spatial page as on any other.
+            return page with { Items = [.. page.Items.Select(i => viewer.Disclose(i, db.PublicPrecisionM))] };
         }
         var total = await query.CountAsync(cancellationToken);
         var items = await ordered

@@ -57,7 +57,7 @@ public sealed class CellCoverTests
     {
         var ranges = CellCover.Ranges(Area.Circle(40.9, 45.15, 5_000));
 
-        Assert.InRange(ranges.Count, 1, CellCover.MaxCells);
+        Assert.InRange(ranges.Count, 1, CellCover.MaxRanges);
         // 5 km fits in cells of five characters (about 4.9 by 4.9 km); a range never spans the whole region.
         Assert.All(ranges, r => Assert.True(r.From.Length >= 4, r.From));
     }

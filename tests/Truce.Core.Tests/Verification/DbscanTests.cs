@@ -95,6 +95,27 @@ public sealed class DbscanTests
             return expected.SequenceEqual(actual) && (points.Length < 2 || AdjustedRand(expected, actual) == 1.0);
         });
 
+    // Clouds anywhere on earth: near the poles, across the equator and the antimeridian, where the grid's
+    // cells are widest in longitude and wrap around.
+    private static readonly Gen<(double Lat, double Lon)[]> Anywhere =
+        from centres in Gen.ArrayOf(Gen.Zip(Between(-89.9, 89.9), Gen.Elements(-179.99, 179.99, 0.0, 45.0)), 3)
+        from points in Gen.ArrayOf(
+            from c in Gen.Elements(centres)
+            from spread in Gen.Elements(0.002, 0.01, 0.05)
+            from dLat in Between(-spread, spread)
+            from dLon in Between(-spread * 3, spread * 3)
+            select (Math.Clamp(c.Item1 + dLat, -90, 90), ((c.Item2 + dLon + 540) % 360) - 180))
+        select points;
+
+    [FsCheck.Xunit.Property(MaxTest = 150)]
+    public Property Labels_equal_a_brute_force_dbscan_anywhere_on_earth() =>
+        Prop.ForAll(Anywhere.ToArbitrary(), Gen.Elements(0.2, 1.0, 5.0).ToArbitrary(), Gen.Choose(1, 6).ToArbitrary(), (points, epsKm, minPts) =>
+        {
+            var lat = points.Select(p => p.Lat).ToArray();
+            var lon = points.Select(p => p.Lon).ToArray();
+            return BruteForce(lat, lon, epsKm, minPts).SequenceEqual(Dbscan.Cluster(lat, lon, epsKm, minPts));
+        });
+
     [Fact]
     public void Points_across_the_antimeridian_join_one_cluster()
     {

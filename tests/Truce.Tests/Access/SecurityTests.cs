@@ -150,6 +150,53 @@ public sealed class SecurityTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.GetProperty("observerLatitude").ValueKind);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_near_query_by_the_public_shows_positions_coarsened_and_no_source_as_the_plain_list_does(Engine engine)
+    {
+        await using var app = await TruceApp.StartAsync(engine);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var body = Json.Observation();
+        body["visibility"] = "public";
+        body["latitude"] = 39.81234;
+        body["longitude"] = 46.75321;
+        body["locationPrecisionM"] = 20;
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/observations", body)).StatusCode);
+
+        var near = await Json.ReadAsync(await app.CreateClient().GetAsync("/api/observations?near=39.8123,46.7532&radius_km=1"));
+        var item = Assert.Single(near.GetProperty("items").EnumerateArray());
+
+        Assert.Equal(5000, item.GetProperty("locationPrecisionM").GetInt32());
+        Assert.NotEqual(39.81234, item.GetProperty("latitude").GetDouble());
+        Assert.InRange(Truce.Geo.GeoMath.DistanceM(39.81234, 46.75321, item.GetProperty("latitude").GetDouble(), item.GetProperty("longitude").GetDouble()), 1, 5000);
+        Assert.Equal("withheld", item.GetProperty("source").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_shrinking_near_query_cannot_find_where_a_published_report_really_was(Engine engine)
+    {
+        await using var app = await TruceApp.StartAsync(engine);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var body = Json.Observation();
+        body["visibility"] = "public";
+        body["latitude"] = 39.81234;
+        body["longitude"] = 46.75321;
+        body["locationPrecisionM"] = 20;
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/observations", body)).StatusCode);
+        var shown = await Json.ReadAsync(await app.CreateClient().GetAsync($"/api/observations/{body["id"]}"));
+        var (shownLat, shownLon) = (shown.GetProperty("latitude").GetDouble(), shown.GetProperty("longitude").GetDouble());
+        Assert.True(Truce.Geo.GeoMath.DistanceM(39.81234, 46.75321, shownLat, shownLon) > 200, "the test needs the shown position away from the real one");
+
+        async Task<int> PublicNear(double lat, double lon) => (await Json.ReadAsync(await app.CreateClient().GetAsync(
+            FormattableString.Invariant($"/api/observations?near={lat},{lon}&radius_km=0.1")))).GetProperty("total").GetInt32();
+
+        Assert.Equal(0, await PublicNear(39.81234, 46.75321));
+        Assert.Equal(1, await PublicNear(shownLat, shownLon));
+        var staff = await Json.ReadAsync(await analyst.GetAsync("/api/observations?near=39.81234,46.75321&radius_km=0.1"));
+        Assert.Equal(1, staff.GetProperty("total").GetInt32());
+    }
+
     public static TheoryData<Engine, string, string> RecordTampering()
     {
         var data = new TheoryData<Engine, string, string>();

@@ -470,9 +470,6 @@ namespace Truce.Core.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_observations");
 
-                    b.HasIndex("Cell")
-                        .HasDatabaseName("ix_observations_cell");
-
                     b.HasIndex("IncidentId")
                         .HasDatabaseName("ix_observations_incident_id");
 
@@ -481,6 +478,9 @@ namespace Truce.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("Source", "SourceExternalId")
                         .HasDatabaseName("ix_observations_source_source_external_id");
+
+                    b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_cell_covering");
 
                     b.ToTable("observations", (string)null);
                 });

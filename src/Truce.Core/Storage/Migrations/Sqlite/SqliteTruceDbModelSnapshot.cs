@@ -465,9 +465,6 @@ namespace Truce.Core.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_observations");
 
-                    b.HasIndex("Cell")
-                        .HasDatabaseName("ix_observations_cell");
-
                     b.HasIndex("IncidentId")
                         .HasDatabaseName("ix_observations_incident_id");
 
@@ -476,6 +473,9 @@ namespace Truce.Core.Storage.Migrations.Sqlite
 
                     b.HasIndex("Source", "SourceExternalId")
                         .HasDatabaseName("ix_observations_source_source_external_id");
+
+                    b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_cell_covering");
 
                     b.ToTable("observations", (string)null);
                 });

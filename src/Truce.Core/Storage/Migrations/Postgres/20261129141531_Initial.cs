@@ -300,9 +300,9 @@ namespace Truce.Core.Storage.Migrations.Postgres
                 columns: new[] { "entity", "record_key" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_observations_cell",
+                name: "ix_observations_cell_covering",
                 table: "observations",
-                column: "cell");
+                columns: new[] { "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_observations_incident_id",

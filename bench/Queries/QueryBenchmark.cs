@@ -1,0 +1,376 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Truce.Access;
+using Truce.Geo;
+using Truce.Monitoring;
+using Truce.Storage;
+
+namespace Truce.Bench.Queries;
+
+/// <summary>Latency of one method over the queries, in milliseconds.</summary>
+public sealed record Latency(string Method, double P50Ms, double P99Ms)
+{
+    public static Latency Of(string method, List<double> ms)
+    {
+        ms.Sort();
+        double At(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
+        return new Latency(method, At(0.50), At(0.99));
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Method,-32} p50 {P50Ms,8:F2} ms  p99 {P99Ms,8:F2} ms");
+}
+
+public sealed record Figures(string Engine, int Rows, int Queries, double MeanMatches, double LoadSeconds, IReadOnlyList<Latency> Latencies)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Engine}: {Rows:N0} rows (loaded in {LoadSeconds:F1} s), {Queries} near queries, {MeanMatches:F0} matches on average; every method returned the same ids\n")
+        + string.Join("\n", Latencies.Select(l => "  " + l));
+}
+
+/// <summary>
+/// Near queries (a circle and a 30-day window) timed through Truce's own path, <see cref="Observations.ListAsync"/>,
+/// the function the API's GET /api/observations calls, beside a brute-force scan of the rows held in memory and,
+/// on SQLite, an R*Tree of the same rows. The rows are loaded straight into the observations table (prepared
+/// inserts on SQLite, COPY on PostgreSQL, indexes built afterwards): this measures queries, not the journal.
+/// Every method applies the same exact test (<see cref="Area.Contains"/>) to its candidates, and each query's
+/// id sets must be equal or the run fails.
+/// </summary>
+public static class QueryBenchmark
+{
+    /// <summary>The page the API returns by default; Truce's timing is of that page and the total count.</summary>
+    private static readonly Paging Page = Paging.Default;
+
+    public static async Task<Figures> RunAsync(Engine engine, SyntheticObservations rows, IReadOnlyList<NearQuery> queries, string? postgresAdmin, TextWriter log)
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-bench-queries-").FullName;
+        string? database = null;
+        try
+        {
+            StoreLocation location;
+            if (engine == Engine.Sqlite)
+            {
+                location = StoreLocation.Resolve(null, Path.Combine(folder, "queries"));
+            }
+            else
+            {
+                database = $"truce_bench_queries_{Guid.NewGuid():N}";
+                await ExecuteAsync(postgresAdmin!, $"CREATE DATABASE {database}");
+                location = new StoreLocation(Engine.Postgres, new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString);
+            }
+            var store = new Store(location, TimeProvider.System);
+            await store.MigrateAsync();
+            var clock = Stopwatch.StartNew();
+            await LoadAsync(store, rows);
+            var loadSeconds = clock.Elapsed.TotalSeconds;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {rows.Count:N0} rows loaded and indexed in {loadSeconds:F1} s"));
+
+            var truce = new List<double>();
+            var scan = new List<double>();
+            var rtree = new List<double>();
+            long matches = 0;
+            await using var rtreeConnection = engine == Engine.Sqlite ? await RTreeAsync(store, rows) : null;
+            // Warm-up on other queries, untimed: the JIT, EF's compiled queries (one per count of cell ranges,
+            // padded to a power of two) and the engine's caches, as in a server that has been running a while.
+            foreach (var query in NearQuery.Generate(rows, 40, seed: 4))
+            {
+                await TruceAsync(store, query, Page);
+                if (rtreeConnection is not null)
+                {
+                    await RTreeQueryAsync(rtreeConnection, query);
+                }
+            }
+            for (var q = 0; q < queries.Count; q++)
+            {
+                var query = queries[q];
+                clock.Restart();
+                var page = await TruceAsync(store, query, Page);
+                truce.Add(clock.Elapsed.TotalMilliseconds);
+
+                clock.Restart();
+                var expected = Scan(rows, query);
+                scan.Add(clock.Elapsed.TotalMilliseconds);
+
+                HashSet<int>? boxed = null;
+                if (rtreeConnection is not null)
+                {
+                    clock.Restart();
+                    boxed = await RTreeQueryAsync(rtreeConnection, query);
+                    rtree.Add(clock.Elapsed.TotalMilliseconds);
+                }
+
+                var listed = await AllPagesAsync(store, query);
+                matches += expected.Count;
+                Agree(q, "truce (all pages)", expected, listed);
+                Agree(q, "truce (total)", expected.Count, page.Total);
+                if (boxed is not null)
+                {
+                    Agree(q, "sqlite r*tree", expected, boxed);
+                }
+            }
+            var latencies = new List<Latency> { Latency.Of("truce (Observations.ListAsync)", truce) };
+            if (rtreeConnection is not null)
+            {
+                latencies.Add(Latency.Of("sqlite r*tree + exact test", rtree));
+            }
+            latencies.Add(Latency.Of("brute force (in-memory scan)", scan));
+            return new Figures(engine.ToString(), rows.Count, queries.Count, (double)matches / queries.Count, loadSeconds, latencies);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            if (database is not null)
+            {
+                await ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static void Agree(int query, string method, HashSet<int> expected, HashSet<int> actual)
+    {
+        if (!expected.SetEquals(actual))
+        {
+            throw new InvalidOperationException(
+                $"Query {query}: {method} returned {actual.Count} ids, the brute-force scan {expected.Count}; " +
+                $"{actual.Except(expected).Count()} extra, {expected.Except(actual).Count()} missing.");
+        }
+    }
+
+    private static void Agree(int query, string method, int expected, int actual)
+    {
+        if (expected != actual)
+        {
+            throw new InvalidOperationException($"Query {query}: {method} is {actual}, the brute-force scan found {expected}.");
+        }
+    }
+
+    private static ListFilter Filter(NearQuery query, Paging paging) => new()
+    {
+        Near = new Place(query.Latitude, query.Longitude, null),
+        RadiusKm = query.RadiusKm,
+        From = query.From,
+        To = query.To,
+        Paging = paging,
+    };
+
+    /// <summary>What GET /api/observations?near=..&amp;radius_km=..&amp;from=..&amp;to=.. runs, for an analyst, on a unit of work of its own.</summary>
+    private static async Task<Page<Observation>> TruceAsync(Store store, NearQuery query, Paging paging)
+    {
+        await using var db = store.Open();
+        var result = await Observations.ListAsync(db, Viewer.System, Filter(query, paging));
+        return result.Value ?? throw new InvalidOperationException($"The near query was refused: {result.Failure!.Title}");
+    }
+
+    private static async Task<HashSet<int>> AllPagesAsync(Store store, NearQuery query)
+    {
+        var ids = new HashSet<int>();
+        for (var number = 1; ; number++)
+        {
+            var page = await TruceAsync(store, query, new Paging(number, Paging.MaxSize));
+            ids.UnionWith(page.Items.Select(o => SyntheticObservations.RowOf(o.Id)));
+            if (page.Items.Count < Paging.MaxSize)
+            {
+                return ids;
+            }
+        }
+    }
+
+    private static HashSet<int> Scan(SyntheticObservations rows, NearQuery query)
+    {
+        var found = new HashSet<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (query.During(rows.From[i], rows.To[i]) && query.Area.Contains(rows.Latitudes[i], rows.Longitudes[i]))
+            {
+                found.Add(i);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>An R*Tree of the rows' positions (rowid i + 1 for row i), on a connection kept open for the queries.</summary>
+    private static async Task<SqliteConnection> RTreeAsync(Store store, SyntheticObservations rows)
+    {
+        var connection = new SqliteConnection(store.Location.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE observations_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+            INSERT INTO observations_rtree SELECT rowid, latitude, latitude, longitude, longitude FROM observations;
+            """;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>The circle's bounding boxes from the R*Tree, joined back for the window, then the exact test.</summary>
+    private static async Task<HashSet<int>> RTreeQueryAsync(SqliteConnection connection, NearQuery query)
+    {
+        var found = new HashSet<int>();
+        foreach (var box in query.Area.Bounds)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT o.rowid, o.latitude, o.longitude FROM observations_rtree r JOIN observations o ON o.rowid = r.id
+                WHERE r.min_lat <= $maxLat AND r.max_lat >= $minLat AND r.min_lon <= $maxLon AND r.max_lon >= $minLon
+                  AND o.observed_to >= $from AND o.observed_from <= $to
+                """;
+            command.Parameters.AddWithValue("$minLat", box.MinLat);
+            command.Parameters.AddWithValue("$maxLat", box.MaxLat);
+            command.Parameters.AddWithValue("$minLon", box.MinLon);
+            command.Parameters.AddWithValue("$maxLon", box.MaxLon);
+            // Truce stores an instant in SQLite as its UTC ticks.
+            command.Parameters.AddWithValue("$from", query.From.UtcTicks);
+            command.Parameters.AddWithValue("$to", query.To.UtcTicks);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                if (query.Area.Contains(reader.GetDouble(1), reader.GetDouble(2)))
+                {
+                    found.Add((int)reader.GetInt64(0) - 1);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The rows straight into the observations table with the indexes dropped, then the indexes rebuilt and
+    /// statistics gathered. Values go through the EF model's own converters, so the rows read back as Truce wrote them.
+    /// </summary>
+    private static async Task LoadAsync(Store store, SyntheticObservations rows)
+    {
+        await using var db = store.Open();
+        var properties = db.Model.FindEntityType(typeof(Observation))!.GetProperties().ToList();
+        var template = new Observation
+        {
+            TimePrecision = TimePrecision.Exact,
+            LocationPrecisionM = 100,
+            Category = Category.Explosion,
+            Sensor = Sensor.Heard,
+            Narrative = "Benchmark row.",
+            ReporterId = Guid.Empty,
+            Source = "bench",
+            Visibility = Visibility.Internal,
+            ReceivedAt = SyntheticObservations.Start,
+            SubmissionHash = new string('0', 64),
+        };
+        var constant = properties.Select(p => Provider(p, p.PropertyInfo!.GetValue(template))).ToArray();
+        var column = properties.Select(p => p.GetColumnName()).ToList();
+        int Column(string name) => column.IndexOf(properties.Single(p => p.Name == name).GetColumnName());
+        var (id, lat, lon, cell, from, to) = (Column(nameof(Observation.Id)), Column(nameof(Observation.Latitude)), Column(nameof(Observation.Longitude)),
+            Column(nameof(Observation.Cell)), Column(nameof(Observation.ObservedFrom)), Column(nameof(Observation.ObservedTo)));
+        var values = (object[])constant.Clone();
+        void Fill(int i)
+        {
+            values[id] = Provider(properties[id], SyntheticObservations.IdOf(i));
+            values[lat] = rows.Latitudes[i];
+            values[lon] = rows.Longitudes[i];
+            values[cell] = Geohash.Encode(rows.Latitudes[i], rows.Longitudes[i]);
+            values[from] = Provider(properties[from], rows.From[i]);
+            values[to] = Provider(properties[to], rows.To[i]);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var indexes = await DropIndexesAsync(connection, db.Engine);
+        if (connection is NpgsqlConnection postgres)
+        {
+            await using var copy = await postgres.BeginBinaryImportAsync($"COPY observations ({string.Join(", ", column)}) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Fill(i);
+                await copy.StartRowAsync();
+                foreach (var value in values)
+                {
+                    if (value is DBNull)
+                    {
+                        await copy.WriteNullAsync();
+                    }
+                    else
+                    {
+                        await copy.WriteAsync(value);
+                    }
+                }
+            }
+            await copy.CompleteAsync();
+        }
+        else
+        {
+            await Execute(connection, "PRAGMA synchronous=OFF");
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO observations ({string.Join(", ", column)}) VALUES ({string.Join(", ", column.Select((_, i) => $"@p{i}"))})";
+            var parameters = column.Select((_, i) =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = $"p{i}";
+                insert.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            var transaction = await connection.BeginTransactionAsync();
+            insert.Transaction = transaction;
+            await insert.PrepareAsync();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Fill(i);
+                for (var p = 0; p < values.Length; p++)
+                {
+                    parameters[p].Value = values[p];
+                }
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+            await Execute(connection, "PRAGMA synchronous=FULL");
+        }
+        foreach (var create in indexes)
+        {
+            await Execute(connection, create);
+        }
+        await Execute(connection, "ANALYZE");
+    }
+
+    private static object Provider(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value) =>
+        (property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+
+    /// <summary>Drops the observations table's secondary indexes; returns the statements that build them again.</summary>
+    private static async Task<List<string>> DropIndexesAsync(DbConnection connection, Engine engine)
+    {
+        var creates = new List<(string Name, string Sql)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = engine == Engine.Sqlite
+                ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+                : "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'observations' AND indexname NOT LIKE 'pk_%'";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                creates.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in creates)
+        {
+            await Execute(connection, $"DROP INDEX \"{name}\"");
+        }
+        return [.. creates.Select(c => c.Sql)];
+    }
+
+    private static async Task Execute(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await Execute(connection, sql);
+    }
+}
