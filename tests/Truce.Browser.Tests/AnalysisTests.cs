@@ -15,6 +15,7 @@ public sealed class AnalysisTests
         {
             var password = await mission.AddUserAsync("analyst.desk", Role.Analyst);
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = mission.BaseUrl });
+            context.SetDefaultTimeout(90_000);
             var page = await context.NewPageAsync();
             var scriptErrors = new List<string>();
             page.PageError += (_, error) => scriptErrors.Add(error);

@@ -27,6 +27,8 @@ internal static class Browser
     {
         var executable = Executable();
         var playwright = await Playwright.CreateAsync();
+        // Generous waits: a loaded CI machine is slow, and a wait only costs time when something is wrong.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,

@@ -18,6 +18,7 @@ public sealed class ReportingTests
             {
                 BaseURL = mission.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
             });
+            context.SetDefaultTimeout(90_000);
             var page = await context.NewPageAsync();
             var scriptErrors = new List<string>();
             page.PageError += (_, error) => scriptErrors.Add(error);
