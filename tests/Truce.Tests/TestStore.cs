@@ -1,63 +1,23 @@
-using Npgsql;
+using Truce.Bench.Load;
 using Truce.Storage;
 
 namespace Truce.Tests;
 
-/// <summary>A store of its own for one test: a SQLite file in a temporary folder, or a fresh PostgreSQL database.</summary>
+/// <summary>
+/// A store of its own for one test: a SQLite file in a temporary folder, or a fresh PostgreSQL database on
+/// the server named by TRUCE_TEST_PG (skipped without one, failed in CI). The benchmarks' scratch store
+/// does the work.
+/// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private readonly string? _folder;
-    private readonly string? _database;
+    private readonly ScratchStore _scratch;
 
-    private TestStore(StoreLocation location, string? folder, string? database)
-    {
-        Location = location;
-        _folder = folder;
-        _database = database;
-    }
+    private TestStore(ScratchStore scratch) => _scratch = scratch;
 
-    public StoreLocation Location { get; }
+    public StoreLocation Location => _scratch.Location;
 
-    public static async Task<TestStore> CreateAsync(Engine engine)
-    {
-        if (engine == Engine.Sqlite)
-        {
-            var folder = Directory.CreateTempSubdirectory("truce-test-").FullName;
-            return new TestStore(StoreLocation.Resolve(null, folder), folder, null);
-        }
-        var admin = TestEnvironment.RequirePostgres();
-        var database = $"truce_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = database };
-        return new TestStore(new StoreLocation(Engine.Postgres, builder.ConnectionString), null, database);
-    }
+    public static async Task<TestStore> CreateAsync(Engine engine) =>
+        new(await ScratchStore.CreateAsync(engine == Engine.Postgres ? TestEnvironment.RequirePostgres() : null));
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_folder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open by a background thread; the temporary folder is left for the OS.
-            }
-        }
-        if (_database is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _scratch.DisposeAsync();
 }

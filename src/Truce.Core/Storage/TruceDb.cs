@@ -72,14 +72,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
             return 0;
         }
 
-        var owned = Database.CurrentTransaction is null;
-        using var writer = owned ? await EnterWriterAsync(cancellationToken) : null;
-        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InJournalTransactionAsync(async (previous, at) =>
         {
-            await LockJournalAsync(cancellationToken);
-            var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
-            var at = Instant.Now(Clock);
             foreach (var entry in changed)
             {
                 var journalEntry = Describe(entry, at);
@@ -87,20 +81,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
                 Journal.Add(journalEntry);
                 previous = journalEntry;
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            return written;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -117,14 +99,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         {
             return 0;
         }
-        var owned = Database.CurrentTransaction is null;
-        using var writer = owned ? await EnterWriterAsync(cancellationToken) : null;
-        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InJournalTransactionAsync(async (previous, at) =>
         {
-            await LockJournalAsync(cancellationToken);
-            var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
-            var at = Instant.Now(Clock);
             var actor = Actor.JournalName;
             var entries = new object[records.Count];
             var tables = new Dictionary<RecordShape, List<object>>();
@@ -156,19 +132,28 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
                 await WriteRowsAsync(shape, rows, cancellationToken);
             }
             await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return records.Count;
-        }
-        finally
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way to append to the journal: in the caller's transaction or one of its own (queued behind the
+    /// other writers of this process), under the journal lock, with the last entry to chain onto and the
+    /// instant every entry of this write carries. Commits when it opened the transaction.
+    /// </summary>
+    private async Task<int> InJournalTransactionAsync(Func<JournalEntry?, DateTimeOffset, Task<int>> write, CancellationToken cancellationToken)
+    {
+        var owned = Database.CurrentTransaction is null;
+        using var writer = owned ? await EnterWriterAsync(cancellationToken) : null;
+        await using var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockJournalAsync(cancellationToken);
+        var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
+        var written = await write(previous, Instant.Now(Clock));
+        if (transaction is not null)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            await transaction.CommitAsync(cancellationToken);
         }
+        return written;
     }
 
     /// <summary>

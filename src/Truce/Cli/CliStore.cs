@@ -6,6 +6,16 @@ namespace Truce.Cli;
 /// <summary>What every verb that reads or writes the store says when it cannot.</summary>
 internal static class CliStore
 {
+    /// <summary>
+    /// The store this command line names, when its schema is current; otherwise null, having told the user
+    /// to run `truce migrate` (the caller exits with <see cref="ExitCodes.Error"/>).
+    /// </summary>
+    public static async Task<Store?> ReadyAsync(ParseResult parse, TruceSettings? settings = null)
+    {
+        var store = new Store((settings ?? TruceCli.Settings(parse)).Store, TimeProvider.System);
+        return await NotReady(store, parse) is null ? store : null;
+    }
+
     /// <summary>An exit code when the store has no schema yet (or an older one); null when it is ready.</summary>
     public static async Task<int?> NotReady(Store store, ParseResult parse)
     {

@@ -17,10 +17,9 @@ internal static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var chosen = Slug.Parse<ExportFormat>(parse.GetValue(format)!);

@@ -52,10 +52,9 @@ internal static class ImportCommand
             var sourceName = parse.GetValue(source) ?? eventLayout.DefaultSource;
 
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             var options = new ImportOptions(Slug.Parse<Visibility>(parse.GetValue(visibility)!), parse.GetValue(skipInvalid));
             using var progress = new ProgressLine(error, path.Name);

@@ -23,10 +23,9 @@ internal static class JournalCommand
         export.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             var key = await LoadOrCreateKeyAsync(settings.JournalKeyPath, parse, cancellationToken);
             await using var db = store.Open();

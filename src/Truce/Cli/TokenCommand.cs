@@ -31,10 +31,9 @@ internal static class TokenCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync("--days must be 0 (never expires) or more.");
                 return ExitCodes.Usage;
             }
-            var store = new Store(TruceCli.Settings(parse).Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var chosen = parse.GetValue(scope) is { } text ? Slug.Parse<TokenScope>(text) : TokenScope.Write;
@@ -60,10 +59,9 @@ internal static class TokenCommand
         var list = new Command("list", "List every token: id, user, name, scope, created, expires, revoked. Secrets are never shown (only their hashes are kept).");
         list.SetAction(async (parse, cancellationToken) =>
         {
-            var store = new Store(TruceCli.Settings(parse).Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var output = parse.InvocationConfiguration.Output;
@@ -84,10 +82,9 @@ internal static class TokenCommand
         var revoke = new Command("revoke", "Revoke a token: it stops working at once.") { id };
         revoke.SetAction(async (parse, cancellationToken) =>
         {
-            var store = new Store(TruceCli.Settings(parse).Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var revoked = await Users.RevokeTokenAsync(db, parse.GetValue(id), cancellationToken);

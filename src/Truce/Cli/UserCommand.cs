@@ -22,10 +22,9 @@ internal static class UserCommand
         add.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             var generated = !parse.GetValue(passwordStdin);
             var password = generated ? Users.NewPassword() : (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? "";
@@ -46,10 +45,9 @@ internal static class UserCommand
         var list = new Command("list", "List the users: name, role, party, organisation, state.");
         list.SetAction(async (parse, cancellationToken) =>
         {
-            var store = new Store(TruceCli.Settings(parse).Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var output = parse.InvocationConfiguration.Output;

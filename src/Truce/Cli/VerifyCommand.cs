@@ -13,10 +13,9 @@ internal static class VerifyCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            if (await CliStore.NotReady(store, parse) is { } notReady)
+            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
             {
-                return notReady;
+                return ExitCodes.Error;
             }
             await using var db = store.Open();
             var report = await JournalVerifier.VerifyAsync(db, cancellationToken);
