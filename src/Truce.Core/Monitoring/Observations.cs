@@ -32,10 +32,18 @@ public static class Observations
         {
             return existing.Value;
         }
-        db.Observations.Add(observation);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.Store is { } store)
+            {
+                // Committed together with whatever other submissions are waiting, journaled as this reporter's.
+                await store.Commits.InsertAsync(observation, db.Actor, cancellationToken);
+            }
+            else
+            {
+                db.Observations.Add(observation);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {

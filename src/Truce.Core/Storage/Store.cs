@@ -35,6 +35,11 @@ public sealed class Store
 
     public StoreLocation Location { get; }
 
+    /// <summary>The process's one writer of concurrent submissions to this store (see <see cref="GroupCommit"/>).</summary>
+    public GroupCommit Commits => _commits ??= new GroupCommit(this);
+
+    private GroupCommit? _commits;
+
     public int PublicPrecisionM { get; }
 
     public TimeProvider Clock { get; }
@@ -44,6 +49,7 @@ public sealed class Store
         TruceDb db = _sqlite is not null ? new SqliteTruceDb(_sqlite, Clock) : new PostgresTruceDb(_postgres!, Clock);
         db.Actor = actor ?? Viewer.System;
         db.PublicPrecisionM = PublicPrecisionM;
+        db.Store = this;
         return db;
     }
 

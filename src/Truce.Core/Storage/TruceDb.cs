@@ -26,6 +26,12 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>The store this unit of work was opened on (null for one built by design-time tools).</summary>
+    public Store? Store { get; internal set; }
+
+    /// <summary>Records written on behalf of someone other than <see cref="Actor"/>, as a group commit does.</summary>
+    internal Dictionary<object, Viewer> ActorOf { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Who the writes of this unit of work are recorded as.</summary>
     public Viewer Actor { get; set; } = Viewer.System;
 
@@ -269,7 +275,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         return new JournalEntry
         {
             At = at,
-            Actor = Actor.JournalName,
+            Actor = (ActorOf.GetValueOrDefault(entry.Entity) ?? Actor).JournalName,
             Action = entry.State switch
             {
                 EntityState.Added => "insert",
