@@ -25,7 +25,7 @@ internal static class TestEnvironment
         return "";
     }
 
-    /// <summary>The repository's shared real data folder (../shared/data beside the repository).</summary>
+    /// <summary>A file of the repository's real data folder, data/ (its README names each source and licence).</summary>
     public static string SharedData(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -33,8 +33,8 @@ internal static class TestEnvironment
         {
             dir = dir.Parent;
         }
-        var path = Path.Combine([dir?.Parent?.FullName ?? "", "shared", "data", .. parts]);
-        Assert.True(File.Exists(path), $"The shared data file {path} is missing.");
+        var path = Path.Combine([dir?.FullName ?? "", "data", .. parts]);
+        Assert.True(File.Exists(path), $"The data file {path} is missing.");
         return path;
     }
 }
