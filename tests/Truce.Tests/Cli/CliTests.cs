@@ -10,7 +10,7 @@ public sealed class CliTests
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task Migrate_then_add_a_user_and_a_token_that_authenticates(Engine engine)
     {
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var db = store.Location.ConnectionString;
 
         var migrate = await Cli.RunAsync("migrate", "--db", db);
@@ -40,7 +40,7 @@ public sealed class CliTests
     [Fact]
     public async Task A_liaison_needs_a_party_and_the_refusal_names_it()
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
         var db = store.Location.ConnectionString;
         await Cli.RunAsync("migrate", "--db", db);
 
@@ -61,7 +61,7 @@ public sealed class CliTests
     [Fact]
     public async Task Verbs_on_a_store_without_schema_say_to_migrate_first()
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
         var run = await Cli.RunAsync("verify", "--db", store.Location.ConnectionString);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("truce migrate", run.Error, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class CliTests
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task The_demo_loads_once_and_its_journal_verifies(Engine engine)
     {
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var db = store.Location.ConnectionString;
 
         var demo = await Cli.RunAsync("demo", "--db", db);

@@ -1,10 +1,12 @@
-namespace Truce.Tests;
+using Xunit;
+
+namespace Truce.Testing;
 
 /// <summary>
 /// What the tests may rely on from the machine. A PostgreSQL test skips on a developer machine without a
 /// server, but in CI (CI=true) a missing server is a failure, so nothing is skipped silently there.
 /// </summary>
-internal static class TestEnvironment
+public static class TestEnvironment
 {
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -37,10 +39,4 @@ internal static class TestEnvironment
         Assert.True(File.Exists(path), $"The data file {path} is missing.");
         return path;
     }
-}
-
-/// <summary>Both storage engines, for tests that must hold on each.</summary>
-public static class Engines
-{
-    public static TheoryData<Truce.Storage.Engine> Both => [Truce.Storage.Engine.Sqlite, Truce.Storage.Engine.Postgres];
 }
