@@ -28,15 +28,18 @@ public static class TestEnvironment
     }
 
     /// <summary>A file of the repository's real data folder, data/ (its README names each source and licence).</summary>
-    public static string SharedData(params string[] parts)
+    public static string SharedData(params string[] parts) => RepositoryFile(["data", .. parts]);
+
+    /// <summary>A file of the repository this test was built from (found by walking up to Truce.slnx); fails if it is missing.</summary>
+    public static string RepositoryFile(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Truce.slnx")))
         {
             dir = dir.Parent;
         }
-        var path = Path.Combine([dir?.FullName ?? "", "data", .. parts]);
-        Assert.True(File.Exists(path), $"The data file {path} is missing.");
+        var path = Path.Combine([dir?.FullName ?? "", .. parts]);
+        Assert.True(File.Exists(path), $"The repository file {path} is missing.");
         return path;
     }
 }
