@@ -3,8 +3,9 @@ using Xunit;
 namespace Truce.Testing;
 
 /// <summary>
-/// What the tests may rely on from the machine. A PostgreSQL test skips on a developer machine without a
-/// server, but in CI (CI=true) a missing server is a failure, so nothing is skipped silently there.
+/// What the tests may rely on from the machine. A PostgreSQL or browser test skips on a developer machine
+/// without a server or Chromium, but in CI (CI=true) a missing one is a failure, so nothing is skipped
+/// silently there.
 /// </summary>
 public static class TestEnvironment
 {
@@ -24,6 +25,22 @@ public static class TestEnvironment
             Assert.Fail("CI=true but TRUCE_TEST_PG is not set: .ci/run must start PostgreSQL for the tests.");
         }
         Assert.Skip("No PostgreSQL server: set TRUCE_TEST_PG to a connection string to run this test on PostgreSQL.");
+        return "";
+    }
+
+    /// <summary>Debian's Chromium for the browser tests (TRUCE_CHROMIUM, default /usr/bin/chromium); nothing is downloaded.</summary>
+    public static string RequireChromium()
+    {
+        var path = Environment.GetEnvironmentVariable("TRUCE_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        if (InCi)
+        {
+            Assert.Fail($"CI=true but Chromium is not at {path}: .ci/run must install it.");
+        }
+        Assert.Skip($"No Chromium at {path}: install Debian's chromium package or set TRUCE_CHROMIUM.");
         return "";
     }
 
