@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Truce.Bench.Corroboration;
-using Truce.Verification;
 
 // bench-corroboration [--n 100000] [--eps-km 0.5] [--min-pts 5] [--csv points.csv] [--out DIR] [--no-sklearn] [--python python3]
 // Clusters the points with Truce's DBSCAN mode, then (unless --no-sklearn) runs dbscan.py, which times scikit-learn's

@@ -1,9 +1,10 @@
 using System.Globalization;
+using Truce.Testing;
 
 namespace Truce.Bench.Corroboration;
 
 /// <summary>Observations as a mission sees them: bursts around sites, reports strung along a line of contact, scattered noise.</summary>
-public sealed record Points(double[] Latitudes, double[] Longitudes, long[] Times)
+internal sealed record Points(double[] Latitudes, double[] Longitudes, long[] Times)
 {
     public int Count => Latitudes.Length;
 
@@ -11,38 +12,14 @@ public sealed record Points(double[] Latitudes, double[] Longitudes, long[] Time
     public static Points Synthetic(int count, int seed = 20261129)
     {
         var random = new Random(seed);
-        double Gaussian(double sigma) => sigma * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        // About 60 sites over the Armenia-Azerbaijan region, and a line of contact of a few segments.
-        var sites = Enumerable.Range(0, 60).Select(_ => (Lat: 38.9 + (random.NextDouble() * 2.4), Lon: 44.6 + (random.NextDouble() * 2.8))).ToArray();
-        (double Lat, double Lon)[] line = [(41.20, 45.00), (40.90, 45.40), (40.45, 45.70), (40.10, 46.20), (39.75, 46.60), (39.40, 46.50), (39.10, 46.80)];
+        var positions = new SyntheticPositions(random);
         var lat = new double[count];
         var lon = new double[count];
         var time = new long[count];
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         for (var i = 0; i < count; i++)
         {
-            var kind = random.NextDouble();
-            if (kind < 0.55)
-            {
-                // Around a site: most within a few hundred metres (0.003 deg is about 330 m).
-                var site = sites[random.Next(sites.Length)];
-                var sigma = random.NextDouble() < 0.7 ? 0.003 : 0.02;
-                (lat[i], lon[i]) = (site.Lat + Gaussian(sigma), site.Lon + Gaussian(sigma * 1.3));
-            }
-            else if (kind < 0.9)
-            {
-                // Along the line of contact, within about a kilometre of it.
-                var segment = random.Next(line.Length - 1);
-                var t = random.NextDouble();
-                var (a, b) = (line[segment], line[segment + 1]);
-                (lat[i], lon[i]) = (a.Lat + ((b.Lat - a.Lat) * t) + Gaussian(0.008), a.Lon + ((b.Lon - a.Lon) * t) + Gaussian(0.01));
-            }
-            else
-            {
-                (lat[i], lon[i]) = (38.8 + (random.NextDouble() * 2.7), 44.5 + (random.NextDouble() * 3.0));
-            }
-            lat[i] = Math.Round(lat[i], 6);
-            lon[i] = Math.Round(lon[i], 6);
+            (lat[i], lon[i]) = positions.Next();
             time[i] = start + random.NextInt64(0, 2L * 365 * 86_400);
         }
         return new Points(lat, lon, time);

@@ -1,8 +1,9 @@
 using Truce.Bench.Import;
 using Truce.Storage;
 
-// dotnet run -c Release --project bench/Import -- [--rows N] [--engine sqlite|postgres] [--pg CONNECTION]
-// TRUCE_TEST_PG also selects a PostgreSQL server for the second run.
+// dotnet run -c Release --project bench/Import -- [--rows N] [--engine sqlite|postgres] [--pg CONNECTION] [--quick]
+// TRUCE_TEST_PG also selects a PostgreSQL server for the second run. --quick (2000 rows) is what CI runs: it
+// shows the run works end to end and exits 1 if the import did not store every row; timings never fail it.
 var rows = 100_000L;
 Engine? only = null;
 string? postgres = Environment.GetEnvironmentVariable("TRUCE_TEST_PG") is { Length: > 0 } pg ? pg : null;
@@ -20,6 +21,15 @@ for (var i = 0; i < args.Length; i++)
     {
         postgres = args[++i];
     }
+    else if (args[i] == "--quick")
+    {
+        rows = 2000;
+    }
+    else
+    {
+        Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
+        return 2;
+    }
 }
 
 var figures = new List<Figures>();
@@ -35,3 +45,10 @@ foreach (var f in figures)
 {
     Console.WriteLine(f);
 }
+// RunAsync throws when the import is refused; a run must also have stored every row and measured something.
+var failed = figures.Where(f => f.Rows != rows || f.RawRowsPerSecond <= 0 || f.ImportRowsPerSecond <= 0 || f.PeakWorkingSetBytes <= 0).ToList();
+foreach (var f in failed)
+{
+    Console.Error.WriteLine($"check failed: {f.Engine} imported {f.Rows} of {rows} rows or measured nothing.");
+}
+return failed.Count == 0 ? 0 : 1;

@@ -7,6 +7,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Storage;
+using Truce.Testing;
 
 namespace Truce.Bench.Load;
 

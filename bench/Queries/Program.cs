@@ -2,8 +2,10 @@ using System.Globalization;
 using Truce.Bench.Queries;
 using Truce.Storage;
 
-// dotnet bench/Queries/bin/Release/net10.0/Truce.Bench.Queries.dll [--rows N] [--queries K] [--pg CONNECTION] [--no-sqlite]
-// TRUCE_TEST_PG also selects a PostgreSQL server for the second run.
+// dotnet bench/Queries/bin/Release/net10.0/Truce.Bench.Queries.dll [--rows N] [--queries K] [--pg CONNECTION] [--no-sqlite] [--quick]
+// TRUCE_TEST_PG also selects a PostgreSQL server for the second run. --quick (3000 rows, 20 queries) is what CI
+// runs: a run throws unless Truce's near query, the R*Tree and the scan return the same ids for every query, and
+// exits 1 if the queries found nothing (agreement on nothing proves nothing); timings never fail it.
 var rows = 1_000_000;
 var queries = 200;
 var sqlite = true;
@@ -21,6 +23,9 @@ for (var i = 0; i < args.Length; i++)
         case "--pg" when i + 1 < args.Length:
             postgres = args[++i];
             break;
+        case "--quick":
+            (rows, queries) = (3000, 20);
+            break;
         case "--no-sqlite":
             sqlite = false;
             break;
@@ -32,12 +37,20 @@ for (var i = 0; i < args.Length; i++)
 
 var synthetic = SyntheticObservations.Generate(rows);
 var near = NearQuery.Generate(synthetic, queries);
+var figures = new List<Figures>();
 if (sqlite)
 {
-    Console.WriteLine(await QueryBenchmark.RunAsync(Engine.Sqlite, synthetic, near, null, Console.Error));
+    figures.Add(await QueryBenchmark.RunAsync(Engine.Sqlite, synthetic, near, null, Console.Error));
+    Console.WriteLine(figures[^1]);
 }
 if (postgres is not null)
 {
-    Console.WriteLine(await QueryBenchmark.RunAsync(Engine.Postgres, synthetic, near, postgres, Console.Error));
+    figures.Add(await QueryBenchmark.RunAsync(Engine.Postgres, synthetic, near, postgres, Console.Error));
+    Console.WriteLine(figures[^1]);
 }
-return 0;
+var empty = figures.Where(f => f.MeanMatches <= 0 || !f.Latencies.Any(l => l.Method.StartsWith("truce", StringComparison.Ordinal))).ToList();
+foreach (var f in empty)
+{
+    Console.Error.WriteLine($"check failed: on {f.Engine} the near queries found nothing or Truce's method was not timed.");
+}
+return empty.Count == 0 ? 0 : 1;

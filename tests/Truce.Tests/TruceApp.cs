@@ -16,10 +16,10 @@ namespace Truce.Tests;
 /// </summary>
 internal sealed class TruceApp : WebApplicationFactory<Program>
 {
-    private readonly TestStore _store;
+    private readonly ScratchStore _store;
     private readonly Dictionary<string, string?> _settings;
 
-    private TruceApp(TestStore store, Dictionary<string, string?> settings)
+    private TruceApp(ScratchStore store, Dictionary<string, string?> settings)
     {
         _store = store;
         _settings = settings;
@@ -34,7 +34,7 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
 
     public static async Task<TruceApp> StartAsync(Engine engine, bool demo = false, IDictionary<string, string?>? settings = null)
     {
-        var store = await TestStore.CreateAsync(engine);
+        var store = await ScratchStore.CreateAsync(engine);
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Db"] = store.Location.ConnectionString,

@@ -12,6 +12,9 @@ public static class Users
 
     public const string TokenPrefix = "truce_";
 
+    /// <summary>The shortest password accepted, in characters; generated ones (<see cref="NewPassword"/>) have 20.</summary>
+    public const int MinPasswordLength = 10;
+
     public static async Task<Result<User>> AddAsync(
         TruceDb db, string name, Role role, string? partyId, string password, CancellationToken cancellationToken = default,
         string? organisation = null)
@@ -38,9 +41,9 @@ public static class Users
         {
             errors.Add("party", $"'{Submission.Clip(partyId)}' is not a party of this mission.");
         }
-        if (password.Length < 10)
+        if (password.Length < MinPasswordLength)
         {
-            errors.Add("password", "must be at least 10 characters.");
+            errors.Add("password", $"must be at least {MinPasswordLength} characters.");
         }
         if (errors.Any)
         {
@@ -187,6 +190,28 @@ public static class Users
             return Failure.Field(FailureKind.NotFound, "name", $"no user is named '{Submission.Clip(name)}'.");
         }
         user.Disabled = disabled;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>
+    /// Sets a user's password (an administrator's reset): the old one stops working at once, and a lockout from
+    /// failed sign-ins is lifted. Journaled like every write, with the password's hash as its SHA-256 only.
+    /// </summary>
+    public static async Task<Result<User>> SetPasswordAsync(TruceDb db, string name, string password, CancellationToken cancellationToken = default)
+    {
+        if (password.Length < MinPasswordLength)
+        {
+            return Failure.Field(FailureKind.Invalid, "password", $"must be at least {MinPasswordLength} characters.");
+        }
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Name == name.Trim(), cancellationToken);
+        if (user is null)
+        {
+            return Failure.Field(FailureKind.NotFound, "name", $"no user is named '{Submission.Clip(name)}'.");
+        }
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }

@@ -3,30 +3,26 @@ using Truce.Storage;
 
 namespace Truce.Cli;
 
-/// <summary>What every verb that reads or writes the store says when it cannot.</summary>
+/// <summary>The store every verb that reads or writes it opens, and how a verb says it refused.</summary>
 internal static class CliStore
 {
     /// <summary>
-    /// The store this command line names, when its schema is current; otherwise null, having told the user
-    /// to run `truce migrate` (the caller exits with <see cref="ExitCodes.Error"/>).
+    /// The store this command line names, with its schema brought up to date first: a new data folder or an
+    /// empty database is created, an older schema upgraded, as `truce serve` and `truce migrate` do, so every
+    /// verb behaves alike on a new store. What was applied is said on standard error (standard output may be
+    /// an export).
     /// </summary>
-    public static async Task<Store?> ReadyAsync(ParseResult parse, TruceSettings? settings = null)
+    public static async Task<Store> ReadyAsync(ParseResult parse, TruceSettings? settings = null, CancellationToken cancellationToken = default)
     {
-        var store = new Store((settings ?? TruceCli.Settings(parse)).Store, TimeProvider.System);
-        return await NotReady(store, parse) is null ? store : null;
-    }
-
-    /// <summary>An exit code when the store has no schema yet (or an older one); null when it is ready.</summary>
-    public static async Task<int?> NotReady(Store store, ParseResult parse)
-    {
-        var pending = await store.PendingMigrationsAsync();
-        if (pending.Count == 0)
+        var location = (settings ?? TruceCli.Settings(parse)).Store;
+        var store = new Store(location, TimeProvider.System);
+        var applied = await store.MigrateAsync(cancellationToken);
+        if (applied.Count > 0)
         {
-            return null;
+            await parse.InvocationConfiguration.Error.WriteLineAsync(
+                $"Brought the {location.Engine} store {location.Redacted} up to date: applied {applied.Count} migration(s).");
         }
-        await parse.InvocationConfiguration.Error.WriteLineAsync(
-            $"The {store.Location.Engine} store {store.Location.Redacted} has {pending.Count} pending migration(s): run `truce migrate` first.");
-        return ExitCodes.Error;
+        return store;
     }
 
     public static async Task<int> Refuse(ParseResult parse, Failure failure)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Truce.Demo;
-using Truce.Storage;
 
 namespace Truce.Cli;
 
@@ -12,8 +11,7 @@ internal static class DemoCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            var store = new Store(settings.Store, TimeProvider.System);
-            await store.MigrateAsync(cancellationToken);
+            var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (!await DemoMission.LoadAsync(store, cancellationToken: cancellationToken))
             {

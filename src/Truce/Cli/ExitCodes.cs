@@ -8,7 +8,7 @@ internal static class ExitCodes
     /// <summary>Something outside Truce failed: the store could not be reached, a file could not be read.</summary>
     public const int Error = 1;
 
-    /// <summary>The command line itself is wrong (System.CommandLine's own parse errors also exit with 1 or 2).</summary>
+    /// <summary>The command line itself is wrong: an unknown verb or option, a missing argument, a value of the wrong type.</summary>
     public const int Usage = 2;
 
     /// <summary>The request was understood and refused: invalid, conflicting or not found.</summary>

@@ -17,10 +17,7 @@ internal static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             await using var db = store.Open();
             var chosen = Slug.Parse<ExportFormat>(parse.GetValue(format)!);
             if (parse.GetValue(output) is { } file)

@@ -52,10 +52,7 @@ internal static class ImportCommand
             var sourceName = parse.GetValue(source) ?? eventLayout.DefaultSource;
 
             var settings = TruceCli.Settings(parse);
-            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             var options = new ImportOptions(Slug.Parse<Visibility>(parse.GetValue(visibility)!), parse.GetValue(skipInvalid));
             using var progress = new ProgressLine(error, path.Name);
             var result = await Importer.RunAsync(store, Viewer.System,

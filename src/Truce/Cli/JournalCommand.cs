@@ -23,10 +23,7 @@ internal static class JournalCommand
         export.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             var key = await LoadOrCreateKeyAsync(settings.JournalKeyPath, parse, cancellationToken);
             await using var db = store.Open();
             JournalSignature signed;

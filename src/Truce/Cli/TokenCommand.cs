@@ -15,10 +15,13 @@ internal static class TokenCommand
         return command;
     }
 
+    /// <summary>The longest lifetime a token may be given, in days: 100 years, far inside what an instant can hold.</summary>
+    private const int MaxDays = 36_500;
+
     private static Command CreateVerb()
     {
         var user = new Option<string>("--user") { Description = "Whose token it is.", Required = true };
-        var days = new Option<int?>("--days") { Description = "Days until it expires (default: 90; 0 for never)." };
+        var days = new Option<int?>("--days") { Description = $"Days until it expires (default: 90; 0 for never; at most {MaxDays})." };
         var scope = new Option<string>("--scope") { Description = "read (read only) or write (everything the user's role allows; the default)." };
         scope.AcceptOnlyFromAmong([.. Slug.All<TokenScope>()]);
         var name = new Option<string?>("--name") { Description = "What the token is for, e.g. \"field tablet 3\"." };
@@ -26,15 +29,12 @@ internal static class TokenCommand
         create.SetAction(async (parse, cancellationToken) =>
         {
             var lifetimeDays = parse.GetValue(days) ?? 90;
-            if (lifetimeDays < 0)
+            if (lifetimeDays is < 0 or > MaxDays)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("--days must be 0 (never expires) or more.");
-                return ExitCodes.Usage;
+                return await CliStore.Refuse(parse, Failure.Field(FailureKind.Invalid, "--days",
+                    $"must be 0 (never expires) to {MaxDays} (100 years); {lifetimeDays} is not."));
             }
-            if (await CliStore.ReadyAsync(parse) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, null, cancellationToken);
             await using var db = store.Open();
             var chosen = parse.GetValue(scope) is { } text ? Slug.Parse<TokenScope>(text) : TokenScope.Write;
             var created = await Users.CreateTokenAsync(db, parse.GetValue(user)!,
@@ -59,10 +59,7 @@ internal static class TokenCommand
         var list = new Command("list", "List every token: id, user, name, scope, created, expires, revoked. Secrets are never shown (only their hashes are kept).");
         list.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CliStore.ReadyAsync(parse) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, null, cancellationToken);
             await using var db = store.Open();
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync("id\tuser\tname\tscope\tcreated\texpires\trevoked");
@@ -82,10 +79,7 @@ internal static class TokenCommand
         var revoke = new Command("revoke", "Revoke a token: it stops working at once.") { id };
         revoke.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CliStore.ReadyAsync(parse) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, null, cancellationToken);
             await using var db = store.Open();
             var revoked = await Users.RevokeTokenAsync(db, parse.GetValue(id), cancellationToken);
             if (revoked.Failure is { } failure)

@@ -19,7 +19,7 @@ internal static class TruceCli
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Truce: monitoring a ceasefire, the hotline between the parties, handover and the humanitarian registers.")
+        var root = new RootCommand("Truce: monitoring a ceasefire: observations, incidents, corroboration, and a tamper-evident journal.")
         {
             Options = { Data, Db },
         };
@@ -51,7 +51,10 @@ internal static class TruceCli
         };
         try
         {
-            return await Build().Parse(effective).InvokeAsync(configuration, cancellationToken);
+            var parse = Build().Parse(effective);
+            var code = await parse.InvokeAsync(configuration, cancellationToken);
+            // System.CommandLine prints the parse errors and exits 1; a bad command line is 2 for every verb.
+            return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
         }
         catch (Exception e) when (e is not Microsoft.Extensions.Hosting.HostAbortedException and not OperationCanceledException)
         {

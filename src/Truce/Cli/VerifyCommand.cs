@@ -13,10 +13,7 @@ internal static class VerifyCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
-            if (await CliStore.ReadyAsync(parse, settings) is not { } store)
-            {
-                return ExitCodes.Error;
-            }
+            var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             await using var db = store.Open();
             var report = await JournalVerifier.VerifyAsync(db, cancellationToken);
             if (report.Break is { } broken)

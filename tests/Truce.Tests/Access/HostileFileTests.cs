@@ -21,7 +21,7 @@ public sealed class HostileFileTests
     [MemberData(nameof(Files))]
     public async Task A_broken_file_is_refused_naming_the_line_and_nothing_is_imported(string format, string what, byte[] content)
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
         var db = store.Location.ConnectionString;
         var path = Path.Combine(Path.GetTempPath(), $"truce-hostile-{Guid.NewGuid():N}");
         await File.WriteAllBytesAsync(path, content);
@@ -43,7 +43,7 @@ public sealed class HostileFileTests
         }
     }
 
-    private static async Task<string> CountAsync(TestStore store)
+    private static async Task<string> CountAsync(ScratchStore store)
     {
         await using var db = new Store(store.Location, TimeProvider.System).Open();
         return $"Store: {await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Observations)} observations";

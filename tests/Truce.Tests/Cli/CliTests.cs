@@ -10,7 +10,7 @@ public sealed class CliTests
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task Migrate_then_add_a_user_and_a_token_that_authenticates(Engine engine)
     {
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var db = store.Location.ConnectionString;
 
         var migrate = await Cli.RunAsync("migrate", "--db", db);
@@ -40,7 +40,7 @@ public sealed class CliTests
     [Fact]
     public async Task A_liaison_needs_a_party_and_the_refusal_names_it()
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
         var db = store.Location.ConnectionString;
         await Cli.RunAsync("migrate", "--db", db);
 
@@ -54,17 +54,84 @@ public sealed class CliTests
     public async Task An_unknown_role_is_a_usage_error_listing_the_roles()
     {
         var run = await Cli.RunAsync("user", "add", "someone", "--role", "general");
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("analyst", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Verbs_on_a_store_without_schema_say_to_migrate_first()
+    [Theory]
+    [InlineData("no-such-verb")]
+    [InlineData("verify", "--no-such-flag")]
+    [InlineData("user", "add", "someone")]
+    [InlineData("user", "password")]
+    [InlineData("token", "create", "--user", "someone", "--days", "soon")]
+    [InlineData("import", "ucdp")]
+    public async Task A_bad_command_line_exits_2_and_says_what_is_wrong(params string[] args)
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
-        var run = await Cli.RunAsync("verify", "--db", store.Location.ConnectionString);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("truce migrate", run.Error, StringComparison.Ordinal);
+        var run = await Cli.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.NotEqual("", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Import_and_user_add_on_a_new_data_folder_create_the_store()
+    {
+        var parent = Directory.CreateTempSubdirectory("truce-cli-").FullName;
+        var folder = Path.Combine(parent, "new-mission");
+        try
+        {
+            var import = await Cli.RunAsync("import", "ucdp", Truce.Tests.Import.ImportFiles.Azerbaijan, "--data", folder);
+            var add = await Cli.RunAsync("user", "add", "analyst.kim", "--role", "analyst", "--data", folder);
+            var verify = await Cli.RunAsync("verify", "--data", folder);
+
+            Assert.True(import.ExitCode == 0, import.Error);
+            Assert.Contains("3 imported", import.Output, StringComparison.Ordinal);
+            Assert.Contains("up to date: applied 1 migration", import.Error, StringComparison.Ordinal);
+            Assert.True(add.ExitCode == 0, add.Error);
+            Assert.DoesNotContain("migration", add.Error, StringComparison.Ordinal);
+            Assert.True(verify.ExitCode == 0, verify.Error);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Every_store_verb_on_an_empty_database_creates_the_schema_instead_of_refusing(Engine engine)
+    {
+        await using var store = await ScratchStore.CreateAsync(engine);
+        var db = store.Location.ConnectionString;
+
+        var list = await Cli.RunAsync("token", "list", "--db", db);
+        var export = await Cli.RunAsync("export", "csv", "--db", db);
+
+        Assert.True(list.ExitCode == 0, list.Error);
+        Assert.Contains("applied 1 migration", list.Error, StringComparison.Ordinal);
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.Contains(",", export.Output.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("migration", export.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("100000000")]
+    [InlineData("36501")]
+    [InlineData("-1")]
+    public async Task A_token_lifetime_out_of_range_is_refused_with_exit_3_naming_days(string days)
+    {
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
+        var db = store.Location.ConnectionString;
+        await Cli.RunAsync("user", "add", "analyst.kim", "--role", "analyst", "--db", db);
+
+        var run = await Cli.RunAsync("token", "create", "--user", "analyst.kim", "--days", days, "--db", db);
+        var longest = await Cli.RunAsync("token", "create", "--user", "analyst.kim", "--days", "36500", "--db", db);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("--days: must be 0 (never expires) to 36500", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+        Assert.True(longest.ExitCode == 0, longest.Error);
     }
 
     [Fact]
@@ -95,7 +162,7 @@ public sealed class CliTests
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task The_demo_loads_once_and_its_journal_verifies(Engine engine)
     {
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var db = store.Location.ConnectionString;
 
         var demo = await Cli.RunAsync("demo", "--db", db);

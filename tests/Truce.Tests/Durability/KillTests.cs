@@ -8,7 +8,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 using Truce.Access;
-using Truce.Bench.Load;
 using Truce.Storage;
 
 namespace Truce.Tests.Durability;
@@ -30,7 +29,7 @@ public sealed class KillTests
     public async Task Every_acknowledged_observation_survives_SIGKILL_exactly_once_and_the_journal_verifies(Engine engine)
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var token = await MonitorTokenAsync(store.Location);
         var reports = GedReports();
         var random = new Random(20261129);

@@ -17,8 +17,8 @@ public sealed class ExportTests
     [InlineData("hxl", "truce", null, null)]
     public async Task An_export_imports_into_a_fresh_store_as_the_same_observations(string exportFormat, string importFormat, string? flag, string? value)
     {
-        await using var first = await TestStore.CreateAsync(Engine.Sqlite);
-        await using var second = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var first = await ScratchStore.CreateAsync(Engine.Sqlite);
+        await using var second = await ScratchStore.CreateAsync(Engine.Sqlite);
         await Cli.RunAsync("migrate", "--db", first.Location.ConnectionString);
         await Cli.RunAsync("migrate", "--db", second.Location.ConnectionString);
         Assert.Equal(0, (await Cli.RunAsync("import", "ucdp", ImportFiles.BangladeshHxl, "--db", first.Location.ConnectionString)).ExitCode);
@@ -46,7 +46,7 @@ public sealed class ExportTests
     [Fact]
     public async Task The_HXL_export_has_a_hashtag_row_under_its_header()
     {
-        await using var store = await TestStore.CreateAsync(Engine.Sqlite);
+        await using var store = await ScratchStore.CreateAsync(Engine.Sqlite);
         await Cli.RunAsync("migrate", "--db", store.Location.ConnectionString);
         await Cli.RunAsync("import", "ucdp", ImportFiles.Azerbaijan, "--db", store.Location.ConnectionString);
 

@@ -22,7 +22,7 @@ public sealed class AcledImportTests
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task ACLED_rows_map_their_types_precisions_and_fatalities(Engine engine)
     {
-        await using var store = await TestStore.CreateAsync(engine);
+        await using var store = await ScratchStore.CreateAsync(engine);
         var db = store.Location.ConnectionString;
         Assert.Equal(0, (await Cli.RunAsync("migrate", "--db", db)).ExitCode);
         var path = ImportFiles.TempPath(".csv");

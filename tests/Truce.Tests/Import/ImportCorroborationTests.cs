@@ -18,9 +18,9 @@ public sealed class ImportCorroborationTests
     private static readonly Guid PatrolIncident = Guid.Parse("7b2e9f40-1c35-4d8a-a6e2-5f0b3c4d2e19");
 
     // A patrol's report 70 m from UCDP event 300380 (Rami village, 2013-01-03, small arms), in an incident of its own.
-    private static async Task<TestStore> StoreWithPatrolReportAsync(Engine engine)
+    private static async Task<ScratchStore> StoreWithPatrolReportAsync(Engine engine)
     {
-        var test = await TestStore.CreateAsync(engine);
+        var test = await ScratchStore.CreateAsync(engine);
         Assert.Equal(0, (await Cli.RunAsync("migrate", "--db", test.Location.ConnectionString)).ExitCode);
         await using var db = new Store(test.Location, TimeProvider.System).Open();
         var at = new DateTimeOffset(2013, 1, 3, 14, 0, 0, TimeSpan.Zero);

@@ -9,9 +9,9 @@ using Cli = Truce.Tests.Cli.Cli;
 
 public sealed class UcdpImportTests
 {
-    private static async Task<TestStore> MigratedAsync(Engine engine)
+    private static async Task<ScratchStore> MigratedAsync(Engine engine)
     {
-        var store = await TestStore.CreateAsync(engine);
+        var store = await ScratchStore.CreateAsync(engine);
         Assert.Equal(0, (await Cli.RunAsync("migrate", "--db", store.Location.ConnectionString)).ExitCode);
         return store;
     }

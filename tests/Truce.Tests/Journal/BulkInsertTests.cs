@@ -13,9 +13,9 @@ public sealed class BulkInsertTests
 {
     private static readonly Viewer Importer = new(Guid.Parse("5d0c8f8e-1b8e-4c55-9a53-0c1f2f3a4b5c"), "analyst.ünal", Role.Analyst, null);
 
-    private static async Task<(TestStore Test, Store Store)> MigratedAsync(Engine engine, TimeProvider clock)
+    private static async Task<(ScratchStore Test, Store Store)> MigratedAsync(Engine engine, TimeProvider clock)
     {
-        var test = await TestStore.CreateAsync(engine);
+        var test = await ScratchStore.CreateAsync(engine);
         var store = new Store(test.Location, clock);
         await store.MigrateAsync();
         return (test, store);

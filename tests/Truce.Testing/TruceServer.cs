@@ -4,13 +4,13 @@ using System.Net.Sockets;
 using System.Text;
 using Truce.Storage;
 
-namespace Truce.Bench.Load;
+namespace Truce.Testing;
 
 /// <summary>
 /// `truce serve` as a real process on 127.0.0.1, on a store that outlives it: started, killed with
 /// SIGKILL and started again by the durability test, and measured by the load benchmark.
 /// </summary>
-internal sealed class TruceServer : IAsyncDisposable
+public sealed class TruceServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -25,8 +25,8 @@ internal sealed class TruceServer : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
     }
 
-    /// <summary>The built truce.dll (src/Truce), copied beside whoever references the project.</summary>
-    public static string Executable => typeof(Truce.Cli.TruceCli).Assembly.Location;
+    /// <summary>The built truce.dll, copied beside whoever references src/Truce (the tests, bench/Load).</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "truce.dll");
 
     public StoreLocation Location { get; }
 
@@ -50,6 +50,10 @@ internal sealed class TruceServer : IAsyncDisposable
     /// <summary>Starts the process and returns once /healthz answers.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        if (!File.Exists(Executable))
+        {
+            throw new FileNotFoundException($"{Executable} is missing: the project that starts truce serve must reference src/Truce.", Executable);
+        }
         if (Running)
         {
             throw new InvalidOperationException("The server is already running.");

@@ -1,6 +1,4 @@
-using Truce.Geo;
-
-namespace Truce.Verification;
+namespace Truce.Bench.Corroboration;
 
 /// <summary>
 /// DBSCAN on the sphere (haversine distance, eps in kilometres), labelling exactly as scikit-learn's
@@ -10,7 +8,7 @@ namespace Truce.Verification;
 /// the adjacent cluster whose lowest-numbered core point is lowest; clusters are numbered in that order;
 /// noise is -1.
 /// </summary>
-public static class Dbscan
+internal static class Dbscan
 {
     /// <summary>The mean earth radius scikit-learn's examples and the benchmark divide by.</summary>
     public const double EarthRadiusKm = 6371.0088;

@@ -1,10 +1,13 @@
 using Npgsql;
 using Truce.Storage;
 
-namespace Truce.Bench.Load;
+namespace Truce.Testing;
 
-/// <summary>A store made for one run and removed after it: a SQLite file in a temporary folder, or a new PostgreSQL database.</summary>
-internal sealed class ScratchStore : IAsyncDisposable
+/// <summary>
+/// A store made for one test or benchmark run and removed after it: a SQLite file in a temporary folder, or a
+/// new PostgreSQL database on an admin connection. The schema is not created: that is the caller's first step.
+/// </summary>
+public sealed class ScratchStore : IAsyncDisposable
 {
     private readonly string? _folder;
     private readonly string? _admin;
@@ -38,6 +41,10 @@ internal sealed class ScratchStore : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database };
         return new ScratchStore(new StoreLocation(Engine.Postgres, builder.ConnectionString), null, postgresAdmin, database);
     }
+
+    /// <summary>For a test: a PostgreSQL store on the server TRUCE_TEST_PG names (skipped without one, failed in CI).</summary>
+    public static Task<ScratchStore> CreateAsync(Engine engine, CancellationToken cancellationToken = default) =>
+        CreateAsync(engine == Engine.Postgres ? TestEnvironment.RequirePostgres() : null, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,10 +1,7 @@
-using Truce.Bench.Corroboration;
-using Truce.Verification;
+namespace Truce.Bench.Corroboration.Tests;
 
-namespace Truce.Core.Tests.Verification;
-
-/// <summary>The corroboration benchmark's quick mode: it completes, and on its own points DBSCAN mode equals a brute-force DBSCAN. Timings are not asserted.</summary>
-public sealed class CorroborationBenchSmokeTests
+/// <summary>The benchmark's own points: DBSCAN mode labels them as a brute-force DBSCAN does, and they survive the CSV the comparison with scikit-learn reads.</summary>
+public sealed class SyntheticPointsTests
 {
     [Fact]
     public void The_benchmark_points_cluster_exactly_as_a_brute_force_dbscan_does()

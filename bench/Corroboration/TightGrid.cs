@@ -1,4 +1,4 @@
-namespace Truce.Geo;
+namespace Truce.Bench.Corroboration;
 
 /// <summary>
 /// Points bucketed in a latitude-longitude grid whose cells are narrow enough that any two points of one

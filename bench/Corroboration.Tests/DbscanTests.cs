@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Truce.Verification;
+using Truce.Bench.Corroboration;
 
-namespace Truce.Core.Tests.Verification;
+namespace Truce.Bench.Corroboration.Tests;
 
 public sealed class DbscanTests
 {

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Truce.Geo;
+using Truce.Bench.Corroboration;
 
-namespace Truce.Core.Tests.Geo;
+namespace Truce.Bench.Corroboration.Tests;
 
 public sealed class TightGridTests
 {
