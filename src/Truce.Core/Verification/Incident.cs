@@ -4,7 +4,7 @@ using Truce.Monitoring;
 namespace Truce.Verification;
 
 /// <summary>One event, corroborated by one or more observations, and the mission's current judgement of it.</summary>
-public sealed class Incident
+public sealed class Incident : IHasVisibility
 {
     public Guid Id { get; set; }
 
