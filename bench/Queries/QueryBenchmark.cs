@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Truce.Access;
 using Truce.Geo;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 

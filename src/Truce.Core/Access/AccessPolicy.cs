@@ -24,21 +24,16 @@ public static class AccessPolicy
     };
 
     /// <summary>
-    /// Mission staff see everything; a liaison sees what is shared with the parties and what its own
-    /// party submitted; everyone else sees what is published.
+    /// The records of a type with a visibility that this viewer may see. Mission staff see everything; a liaison
+    /// sees what is shared with the parties and what its own party submitted; everyone else sees what is published.
     /// </summary>
-    public static IQueryable<Observation> VisibleTo(this IQueryable<Observation> query, Viewer viewer) => viewer.Role switch
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, Viewer viewer) where T : class, IHasVisibility => viewer.Role switch
     {
         Role.Administrator or Role.Analyst or Role.Monitor => query,
-        Role.Liaison => query.Where(o => o.Visibility != Visibility.Internal || o.SubmittedByPartyId == viewer.PartyId),
-        _ => query.Where(o => o.Visibility == Visibility.Public),
-    };
-
-    public static IQueryable<Incident> VisibleTo(this IQueryable<Incident> query, Viewer viewer) => viewer.Role switch
-    {
-        Role.Administrator or Role.Analyst or Role.Monitor => query,
-        Role.Liaison => query.Where(i => i.Visibility != Visibility.Internal),
-        _ => query.Where(i => i.Visibility == Visibility.Public),
+        Role.Liaison when typeof(ISubmittedByParty).IsAssignableFrom(typeof(T)) =>
+            query.Where(r => r.Visibility != Visibility.Internal || ((ISubmittedByParty)r).SubmittedByPartyId == viewer.PartyId),
+        Role.Liaison => query.Where(r => r.Visibility != Visibility.Internal),
+        _ => query.Where(r => r.Visibility == Visibility.Public),
     };
 
     /// <summary>
@@ -61,16 +56,23 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// An observation as this viewer may read it. For the public: the position coarsened (see
-    /// <see cref="Location"/>), and nothing that would point at the source: no observer position, bearing
-    /// or distance, no source name or external id, no evidence.
+    /// A record as this viewer may read it: as stored for everyone but the public, who see each type's public
+    /// form (the ForPublic methods below). A type with a visibility but no public form is refused, never shown whole.
     /// </summary>
-    public static Observation Disclose(this Viewer viewer, Observation o, int publicPrecisionM)
-    {
-        if (viewer.Role != Role.Public)
+    public static T Disclose<T>(this Viewer viewer, T record, int publicPrecisionM) where T : class, IHasVisibility =>
+        viewer.Role != Role.Public ? record : record switch
         {
-            return o;
-        }
+            Observation o => (T)(object)ForPublic(viewer, o, publicPrecisionM),
+            Incident i => (T)(object)ForPublic(viewer, i, publicPrecisionM),
+            _ => throw new NotSupportedException($"AccessPolicy has no public form of {typeof(T).Name}."),
+        };
+
+    /// <summary>
+    /// An observation for the public: the position coarsened (see <see cref="Location"/>), and nothing that would
+    /// point at the source: no observer position, bearing or distance, no source name or external id, no evidence.
+    /// </summary>
+    private static Observation ForPublic(Viewer viewer, Observation o, int publicPrecisionM)
+    {
         var (lat, lon, precision) = viewer.Location(o.Latitude, o.Longitude, o.LocationPrecisionM, publicPrecisionM);
         return new Observation
         {
@@ -83,13 +85,9 @@ public static class AccessPolicy
         };
     }
 
-    /// <summary>An incident as this viewer may read it: for the public, its position coarsened.</summary>
-    public static Incident Disclose(this Viewer viewer, Incident incident, int publicPrecisionM)
+    /// <summary>An incident for the public: its position coarsened.</summary>
+    private static Incident ForPublic(Viewer viewer, Incident incident, int publicPrecisionM)
     {
-        if (viewer.Role != Role.Public)
-        {
-            return incident;
-        }
         (incident.Latitude, incident.Longitude, incident.LocationPrecisionM) =
             viewer.Location(incident.Latitude, incident.Longitude, incident.LocationPrecisionM, publicPrecisionM);
         return incident;

@@ -10,6 +10,7 @@ public enum TokenScope
 }
 
 /// <summary>A bearer token for API and field clients. Only its SHA-256 is stored.</summary>
+[ReadBy(ReadRule.Restricted)]
 public sealed class ApiToken
 {
     public Guid Id { get; set; }

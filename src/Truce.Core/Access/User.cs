@@ -1,5 +1,6 @@
 namespace Truce.Access;
 
+[ReadBy(ReadRule.Restricted)]
 public sealed class User
 {
     public Guid Id { get; set; }

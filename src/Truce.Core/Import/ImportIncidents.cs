@@ -63,7 +63,7 @@ public static class ImportIncidents
     private static async Task<Dictionary<Guid, Guid>> MatchAsync(TruceDb db, IReadOnlyList<Observation> added, CancellationToken cancellationToken)
     {
         var joins = new Dictionary<Guid, Guid>();
-        var points = added.Select(Sighting.Of).Where(s => !Corroboration.IsCoarse(s)).ToList();
+        var points = added.Select(Sighting.Of).Where(s => !Corroborator.IsCoarse(s)).ToList();
         if (points.Count == 0)
         {
             return joins;
@@ -71,7 +71,7 @@ public static class ImportIncidents
         var windows = new List<CellWindow>();
         foreach (var point in points)
         {
-            var (area, from, to) = Corroboration.Neighbourhood(point);
+            var (area, from, to) = Corroborator.Neighbourhood(point);
             // A coarser cover than an interactive query's: fewer, larger ranges, so fewer index probes per row.
             windows.AddRange(CellCover.Ranges(area, maxCells: 4).Select(r => new CellWindow(r, from, to)));
         }
@@ -80,11 +80,11 @@ public static class ImportIncidents
         foreach (var chunk in windows.Chunk(5_000))
         {
             near.AddRange(await db.ObservationsIn(chunk).AsNoTracking()
-                .Where(o => o.IncidentId != null && o.LocationPrecisionM <= Corroboration.CoarseLocationM && !sources.Contains(o.Source))
+                .Where(o => o.IncidentId != null && o.LocationPrecisionM <= Corroborator.CoarseLocationM && !sources.Contains(o.Source))
                 .ToListAsync(cancellationToken));
         }
         var partners = near.DistinctBy(o => o.Id).Select(o => (Sighting: Sighting.Of(o), Incident: o.IncidentId!.Value))
-            .Where(p => !Corroboration.IsCoarse(p.Sighting)).ToList();
+            .Where(p => !Corroborator.IsCoarse(p.Sighting)).ToList();
         if (partners.Count == 0)
         {
             return joins;
@@ -97,7 +97,7 @@ public static class ImportIncidents
                 .Select(o => new { IncidentId = o.IncidentId!.Value, o.Source }).Distinct().ToListAsync(cancellationToken))
             .Select(x => (x.IncidentId, x.Source)).ToHashSet();
         var grid = new PointGrid([.. partners.Select(p => p.Sighting.Latitude)], [.. partners.Select(p => p.Sighting.Longitude)],
-            Corroboration.BaseRadiusM + (2.0 * Corroboration.CoarseLocationM));
+            Corroborator.BaseRadiusM + (2.0 * Corroborator.CoarseLocationM));
         Span<(int, int)> around = stackalloc (int, int)[9];
         foreach (var point in points)
         {
@@ -108,7 +108,7 @@ public static class ImportIncidents
                 for (var k = around[s].Item1; k < around[s].Item2; k++)
                 {
                     var (partner, incident) = partners[grid.Order[k]];
-                    if (partner.Source == point.Source || !Corroboration.Matches(point, partner)
+                    if (partner.Source == point.Source || !Corroborator.Matches(point, partner)
                         || (point.Dataset is { } dataset && held.Contains((incident, dataset))))
                     {
                         continue;

@@ -1,9 +1,12 @@
+using Truce.Access;
+
 namespace Truce.Journal;
 
 /// <summary>
 /// One change to one record, chained to the entry before it: the hash covers this entry's content and the
 /// previous hash, so changing, removing or inserting any entry breaks every hash after it.
 /// </summary>
+[ReadBy(ReadRule.Restricted)]
 public sealed class JournalEntry
 {
     /// <summary>1, 2, 3, … with no gaps; assigned under the journal lock, not by the database.</summary>

@@ -1,3 +1,5 @@
+using Truce.Access;
+
 namespace Truce.Mission;
 
 public enum PartyKind
@@ -9,6 +11,7 @@ public enum PartyKind
     LocalAuthority,
 }
 
+[ReadBy(ReadRule.Everyone)]
 public sealed class Party
 {
     /// <summary>A short stable code, such as "west".</summary>

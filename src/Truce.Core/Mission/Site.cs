@@ -1,3 +1,5 @@
+using Truce.Access;
+
 namespace Truce.Mission;
 
 public enum SiteKind
@@ -9,6 +11,7 @@ public enum SiteKind
 }
 
 /// <summary>A fixed place the mission watches or hands over: a post, a checkpoint, a base.</summary>
+[ReadBy(ReadRule.Everyone)]
 public sealed class Site
 {
     public string Id { get; set; } = "";

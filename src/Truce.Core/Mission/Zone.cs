@@ -1,3 +1,5 @@
+using Truce.Access;
+
 namespace Truce.Mission;
 
 public enum ZoneKind
@@ -8,6 +10,7 @@ public enum ZoneKind
 }
 
 /// <summary>An area of the mission: a buffer along the line of contact, a corridor, a sector.</summary>
+[ReadBy(ReadRule.Everyone)]
 public sealed class Zone
 {
     public string Id { get; set; } = "";

@@ -6,6 +6,7 @@ using Truce.Storage;
 namespace Truce.Monitoring;
 
 /// <summary>A file kept once by its SHA-256, however many observations cite it.</summary>
+[ReadBy(ReadRule.Restricted)]
 public sealed class EvidenceFile
 {
     public string Sha256 { get; set; } = "";
@@ -22,6 +23,7 @@ public sealed class EvidenceFile
 }
 
 /// <summary>An observation's citation of an evidence file, under the name it was uploaded with.</summary>
+[ReadBy(ReadRule.WithOwner, Owner = typeof(Observation))]
 public sealed class ObservationEvidence
 {
     public Guid ObservationId { get; set; }

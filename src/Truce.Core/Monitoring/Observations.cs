@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Lists;
 using Truce.Storage;
 
 namespace Truce.Monitoring;
@@ -75,47 +76,14 @@ public static class Observations
     }
 
     /// <summary>A page of the observations the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
-    public static async Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
-    {
-        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
-        if (areas.Failure is { } unknown)
-        {
-            return unknown;
-        }
-        var query = db.Observations.AsNoTracking().VisibleTo(viewer);
-        if (filter.Category is { } category)
-        {
-            query = query.Where(o => o.Category == category);
-        }
-        if (filter.From is { } from)
-        {
-            query = query.Where(o => o.ObservedTo >= from);
-        }
-        if (filter.To is { } to)
-        {
-            query = query.Where(o => o.ObservedFrom <= to);
-        }
-        if (filter.Party is { } party)
-        {
-            query = query.Where(o => o.AllegedPartyId == party);
-        }
-        if (filter.Incident is { } incident)
-        {
-            query = query.Where(o => o.IncidentId == incident);
-        }
-        var ordered = query.OrderByDescending(o => o.ObservedFrom).ThenBy(o => o.Id);
-        if (areas.Value!.Count > 0)
-        {
-            var page = await SpatialFilter.PageWithinAsync(query, areas.Value, filter.Paging, o => o.Cell,
-                o => new Located(o.Id, o.ObservedFrom, o.Latitude, o.Longitude),
-                ids => db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken),
-                o => o.Id, viewer, db.PublicPrecisionM, cancellationToken);
-            // The public sees positions snapped to the grid, on a spatial page as on any other.
-            return page with { Items = [.. page.Items.Select(o => viewer.Disclose(o, db.PublicPrecisionM))] };
-        }
-        var total = await query.CountAsync(cancellationToken);
-        var items = await ordered
-            .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
-        return new Page<Observation>([.. items.Select(o => viewer.Disclose(o, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
-    }
+    public static Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default) =>
+        Listing.PageAsync<Observation>(db, viewer, filter, Matching, o => o.ObservedFrom, cancellationToken);
+
+    /// <summary>The observations the filter's own fields match: those overlapping the time window, of the category, party and incident given.</summary>
+    private static IQueryable<Observation> Matching(IQueryable<Observation> query, ListFilter filter) => query
+        .WhereGiven(filter.Category, category => o => o.Category == category)
+        .WhereGiven(filter.From, from => o => o.ObservedTo >= from)
+        .WhereGiven(filter.To, to => o => o.ObservedFrom <= to)
+        .WhereGiven(filter.Party, party => o => o.AllegedPartyId == party)
+        .WhereGiven(filter.Incident, incident => o => o.IncidentId == incident);
 }

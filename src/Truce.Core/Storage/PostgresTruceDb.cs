@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
 using NpgsqlTypes;
 using Truce.Geo;
@@ -15,9 +14,12 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
 
     public override Engine Engine => Engine.Postgres;
 
+    /// <summary>The assembly that holds this engine's migrations, found by name at run time (the executable references it).</summary>
+    public const string MigrationsAssembly = "Truce.Migrations.Postgres";
+
     public static DbContextOptions<PostgresTruceDb> Options(string connectionString) =>
         new DbContextOptionsBuilder<PostgresTruceDb>()
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .Options;
 
@@ -69,10 +71,4 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
         byte[] v => importer.WriteAsync(v, NpgsqlDbType.Bytea, cancellationToken),
         _ => throw new NotSupportedException($"No binary COPY format for {value.GetType().Name}."),
     };
-}
-
-internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresTruceDb>
-{
-    public PostgresTruceDb CreateDbContext(string[] args) =>
-        new(PostgresTruceDb.Options("Host=localhost;Database=truce_design"), TimeProvider.System);
 }

@@ -15,11 +15,11 @@ internal sealed class RecordShape
 {
     private static readonly ConcurrentDictionary<IEntityType, RecordShape> Shapes = new();
 
-    private RecordShape(IEntityType type, string secretAnnotation)
+    private RecordShape(IEntityType type)
     {
         Type = type;
         Table = type.GetTableName() ?? type.ShortName();
-        Columns = [.. type.GetProperties().Select(p => new RecordColumn(p, p.FindAnnotation(secretAnnotation) is not null))];
+        Columns = [.. type.GetProperties().Select(p => new RecordColumn(p, p.IsSecret()))];
         Sorted = [.. Columns.OrderBy(c => c.Name, StringComparer.Ordinal)];
         Key = [.. type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p))];
     }
@@ -37,7 +37,7 @@ internal sealed class RecordShape
 
     public IReadOnlyList<RecordColumn> Key { get; }
 
-    internal static RecordShape Of(IEntityType type, string secretAnnotation) => Shapes.GetOrAdd(type, t => new RecordShape(t, secretAnnotation));
+    internal static RecordShape Of(IEntityType type) => Shapes.GetOrAdd(type, t => new RecordShape(t));
 }
 
 /// <summary>One column of a <see cref="RecordShape"/>.</summary>

@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,9 +16,12 @@ public sealed class SqliteTruceDb(DbContextOptions<SqliteTruceDb> options, TimeP
 {
     public override Engine Engine => Engine.Sqlite;
 
+    /// <summary>The assembly that holds this engine's migrations, found by name at run time (the executable references it).</summary>
+    public const string MigrationsAssembly = "Truce.Migrations.Sqlite";
+
     public static DbContextOptions<SqliteTruceDb> Options(string connectionString) =>
         new DbContextOptionsBuilder<SqliteTruceDb>()
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(Pragmas.Instance)
             .Options;
@@ -153,9 +155,3 @@ public sealed class SqliteTruceDb(DbContextOptions<SqliteTruceDb> options, TimeP
 
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-
-/// <summary>Lets `dotnet ef migrations add --context SqliteTruceDb` build the model without a running app.</summary>
-internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTruceDb>
-{
-    public SqliteTruceDb CreateDbContext(string[] args) => new(SqliteTruceDb.Options("Data Source=design.db"), TimeProvider.System);
-}

@@ -22,8 +22,6 @@ namespace Truce.Storage;
 /// </summary>
 public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
 {
-    private const string SecretAnnotation = "Truce:Secret";
-
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>The store this unit of work was opened on (null for one built by design-time tools).</summary>
@@ -181,93 +179,29 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// </summary>
     protected virtual Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
+    /// <summary>The record types of the store: every type with a configuration beside it in this assembly.</summary>
+    internal static IReadOnlyList<Type> RecordTypes { get; } = [.. typeof(TruceDb).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false })
+        .SelectMany(t => t.GetInterfaces())
+        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
+        .Select(i => i.GetGenericArguments()[0])
+        .Distinct()];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<Category>().HaveConversion<SlugConverter<Category>>();
-        configurationBuilder.Properties<Sensor>().HaveConversion<SlugConverter<Sensor>>();
-        configurationBuilder.Properties<TimePrecision>().HaveConversion<SlugConverter<TimePrecision>>();
-        configurationBuilder.Properties<Visibility>().HaveConversion<SlugConverter<Visibility>>();
-        configurationBuilder.Properties<Role>().HaveConversion<SlugConverter<Role>>();
-        configurationBuilder.Properties<IncidentStatus>().HaveConversion<SlugConverter<IncidentStatus>>();
-        configurationBuilder.Properties<Confidence>().HaveConversion<SlugConverter<Confidence>>();
-        configurationBuilder.Properties<TokenScope>().HaveConversion<SlugConverter<TokenScope>>();
-        configurationBuilder.Properties<PartyKind>().HaveConversion<SlugConverter<PartyKind>>();
-        configurationBuilder.Properties<ZoneKind>().HaveConversion<SlugConverter<ZoneKind>>();
-        configurationBuilder.Properties<SiteKind>().HaveConversion<SlugConverter<SiteKind>>();
+        // Every enum of every record is stored as its slug, the word the API uses, so that a new enum needs no line here.
+        var enums = RecordTypes.SelectMany(t => t.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Where(t => t.IsEnum)
+            .Distinct();
+        foreach (var type in enums)
+        {
+            configurationBuilder.Properties(type).HaveConversion(typeof(SlugConverter<>).MakeGenericType(type));
+        }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<Party>(e =>
-        {
-            e.Property(p => p.Id).HasMaxLength(40);
-            e.Property(p => p.Name).HasMaxLength(200);
-        });
-        modelBuilder.Entity<Zone>(e =>
-        {
-            e.Property(z => z.Id).HasMaxLength(40);
-        });
-        modelBuilder.Entity<Site>(e =>
-        {
-            e.Property(s => s.Id).HasMaxLength(40);
-            e.HasIndex(s => s.Cell);
-        });
-        modelBuilder.Entity<User>(e =>
-        {
-            e.HasIndex(u => u.Name).IsUnique();
-            e.Property(u => u.Name).HasMaxLength(100);
-            e.Property(u => u.PasswordHash).HasAnnotation(SecretAnnotation, true);
-        });
-        modelBuilder.Entity<ApiToken>(e =>
-        {
-            e.HasIndex(t => t.TokenHash).IsUnique();
-            e.Property(t => t.TokenHash).HasMaxLength(64).HasAnnotation(SecretAnnotation, true);
-        });
-        modelBuilder.Entity<Observation>(e =>
-        {
-            e.HasIndex(o => o.ObservedFrom);
-            // Covers the candidate query of a spatial filter (cell ranges, the time window, then id and position
-            // for the exact test), so that the many candidates outside the window cost no row lookup.
-            e.HasIndex(o => new { o.Cell, o.ObservedFrom, o.ObservedTo, o.Latitude, o.Longitude, o.Id }).HasDatabaseName("ix_observations_cell_covering");
-            e.HasIndex(o => o.IncidentId);
-            e.HasIndex(o => new { o.Source, o.SourceExternalId });
-            e.HasMany(o => o.Evidence).WithOne().HasForeignKey(x => x.ObservationId);
-        });
-        modelBuilder.Entity<EvidenceFile>(e =>
-        {
-            e.HasKey(f => f.Sha256);
-            e.Property(f => f.Sha256).HasMaxLength(64);
-        });
-        modelBuilder.Entity<ObservationEvidence>(e =>
-        {
-            e.HasKey(x => new { x.ObservationId, x.Sha256 });
-            e.Property(x => x.Sha256).HasMaxLength(64);
-        });
-        modelBuilder.Entity<Incident>(e =>
-        {
-            e.HasIndex(i => i.StartsAt);
-            e.HasIndex(i => i.Cell);
-            e.HasIndex(i => i.Status);
-            e.HasMany(i => i.Assessments).WithOne().HasForeignKey(a => a.IncidentId);
-        });
-        modelBuilder.Entity<Assessment>(e =>
-        {
-            e.HasIndex(a => a.IncidentId);
-        });
-        modelBuilder.Entity<JournalEntry>(e =>
-        {
-            e.HasKey(j => j.Seq);
-            e.Property(j => j.Seq).ValueGeneratedNever();
-            e.Property(j => j.Hash).HasMaxLength(64);
-            e.Property(j => j.PreviousHash).HasMaxLength(64);
-            e.HasIndex(j => new { j.Entity, j.RecordKey });
-        });
-        modelBuilder.Entity<Setting>(e =>
-        {
-            e.HasKey(s => s.Key);
-            e.Property(s => s.Key).HasMaxLength(100);
-        });
-    }
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TruceDb).Assembly);
 
     private JournalEntry Describe(EntityEntry entry, DateTimeOffset at)
     {
@@ -292,7 +226,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// <summary>The name a record's table goes by in the journal.</summary>
     internal static string EntityName(IEntityType type) => type.GetTableName() ?? type.ShortName();
 
-    internal static RecordShape ShapeOf(IEntityType type) => RecordShape.Of(type, SecretAnnotation);
+    internal static RecordShape ShapeOf(IEntityType type) => RecordShape.Of(type);
 
     /// <summary>A record's key as the journal writes it: its key columns' values joined by '/'.</summary>
     internal static string KeyOf(IEntityType type, PropertyValues values) =>

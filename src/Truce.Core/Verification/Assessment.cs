@@ -1,6 +1,9 @@
+using Truce.Access;
+
 namespace Truce.Verification;
 
 /// <summary>An analyst's judgement of an incident at one moment. Assessments are appended, never edited.</summary>
+[ReadBy(ReadRule.WithOwner, Owner = typeof(Incident))]
 public sealed class Assessment
 {
     public Guid Id { get; set; }
@@ -30,7 +33,7 @@ public sealed class Assessment
     public string Rationale { get; set; } = "";
 
     /// <summary>The visibility this assessment gave the incident, when it changed it.</summary>
-    public Access.Visibility? Visibility { get; set; }
+    public Visibility? Visibility { get; set; }
 
     public string SubmissionHash { get; set; } = "";
 }

@@ -1,10 +1,11 @@
 using Truce.Access;
+using Truce.Lists;
 using Truce.Monitoring;
 
 namespace Truce.Verification;
 
 /// <summary>One event, corroborated by one or more observations, and the mission's current judgement of it.</summary>
-public sealed class Incident
+public sealed class Incident : IHasVisibility, IPlacedRecord
 {
     public Guid Id { get; set; }
 

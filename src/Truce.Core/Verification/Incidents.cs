@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Geo;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 
@@ -174,47 +175,14 @@ public static class Incidents
     }
 
     /// <summary>A page of the incidents the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
-    public static async Task<Result<Page<Incident>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
-    {
-        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
-        if (areas.Failure is { } unknown)
-        {
-            return unknown;
-        }
-        var query = db.Incidents.AsNoTracking().VisibleTo(viewer);
-        if (filter.Category is { } category)
-        {
-            query = query.Where(i => i.Category == category);
-        }
-        if (filter.Status is { } status)
-        {
-            query = query.Where(i => i.Status == status);
-        }
-        if (filter.From is { } from)
-        {
-            query = query.Where(i => i.EndsAt >= from);
-        }
-        if (filter.To is { } to)
-        {
-            query = query.Where(i => i.StartsAt <= to);
-        }
-        if (filter.Party is { } party)
-        {
-            query = query.Where(i => i.AttributedPartyId == party);
-        }
-        var ordered = query.OrderByDescending(i => i.StartsAt).ThenBy(i => i.Id);
-        if (areas.Value!.Count > 0)
-        {
-            var page = await SpatialFilter.PageWithinAsync(query, areas.Value, filter.Paging, i => i.Cell,
-                i => new Located(i.Id, i.StartsAt, i.Latitude, i.Longitude),
-                ids => db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken),
-                i => i.Id, viewer, db.PublicPrecisionM, cancellationToken);
-            // The public sees positions snapped to the grid, on a spatial page as on any other.
-            return page with { Items = [.. page.Items.Select(i => viewer.Disclose(i, db.PublicPrecisionM))] };
-        }
-        var total = await query.CountAsync(cancellationToken);
-        var items = await ordered
-            .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
-        return new Page<Incident>([.. items.Select(i => viewer.Disclose(i, db.PublicPrecisionM))], filter.Paging.Number, filter.Paging.Size, total);
-    }
+    public static Task<Result<Page<Incident>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default) =>
+        Listing.PageAsync<Incident>(db, viewer, filter, Matching, i => i.StartsAt, cancellationToken);
+
+    /// <summary>The incidents the filter's own fields match: those overlapping the time window, of the category, status and attributed party given.</summary>
+    private static IQueryable<Incident> Matching(IQueryable<Incident> query, ListFilter filter) => query
+        .WhereGiven(filter.Category, category => i => i.Category == category)
+        .WhereGiven(filter.Status, status => i => i.Status == status)
+        .WhereGiven(filter.From, from => i => i.EndsAt >= from)
+        .WhereGiven(filter.To, to => i => i.StartsAt <= to)
+        .WhereGiven(filter.Party, party => i => i.AttributedPartyId == party);
 }

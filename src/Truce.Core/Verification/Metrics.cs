@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Geo;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 

@@ -73,7 +73,7 @@ public sealed class CellCoverTests
     [Fact]
     public void A_point_on_a_zone_boundary_is_inside_and_one_beyond_it_is_not()
     {
-        var zone = Truce.Monitoring.SpatialFilter.ReadGeometry(
+        var zone = Truce.Lists.SpatialFilter.ReadGeometry(
             """{"type":"Polygon","coordinates":[[[45.0,40.0],[46.0,40.0],[46.0,41.0],[45.0,41.0],[45.0,40.0]]]}""");
         var area = Area.Polygon(zone);
 

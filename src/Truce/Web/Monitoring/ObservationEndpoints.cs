@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Web.Auth;

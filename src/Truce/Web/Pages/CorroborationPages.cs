@@ -18,16 +18,16 @@ internal static class CorroborationPages
         var pages = app.MapGroup("").ExcludeFromDescription().Allow(AccessRule.For(Operation.Corroborate));
         pages.MapGet("/corroboration", Proposals).Allow(AccessRule.For(Operation.Corroborate));
         pages.MapPost("/incidents/{id:guid}/observations", (Guid id, HttpContext context, TruceDb db, TruceSettings settings, IFormCollection form) =>
-            DecideAsync(id, context, db, settings, () => Corroborations.AttachAsync(db, context.Viewer(), id, new ObservationsInput { ObservationIds = Ids(form) }, context.RequestAborted)));
+            DecideAsync(id, context, db, settings, () => CorroborationReview.AttachAsync(db, context.Viewer(), id, new ObservationsInput { ObservationIds = Ids(form) }, context.RequestAborted)));
         pages.MapPost("/incidents/{id:guid}/split", (Guid id, HttpContext context, TruceDb db, TruceSettings settings, IFormCollection form) =>
             DecideAsync(id, context, db, settings, async () =>
             {
-                var split = await Corroborations.SplitAsync(db, context.Viewer(), id,
+                var split = await CorroborationReview.SplitAsync(db, context.Viewer(), id,
                     new ObservationsInput { Id = Guid.TryParse(form["id"], out var g) ? g : null, ObservationIds = Ids(form) }, context.RequestAborted);
                 return split.Failure is { } f ? f : split.Value!.Record;
             }));
         pages.MapPost("/incidents/{id:guid}/merge", (Guid id, HttpContext context, TruceDb db, TruceSettings settings, IFormCollection form) =>
-            DecideAsync(id, context, db, settings, () => Corroborations.MergeAsync(db, context.Viewer(), id,
+            DecideAsync(id, context, db, settings, () => CorroborationReview.MergeAsync(db, context.Viewer(), id,
                 new MergeInput { IncidentId = Guid.TryParse(form["incidentId"], out var other) ? other : Guid.Empty }, context.RequestAborted)));
     }
 
@@ -46,7 +46,7 @@ internal static class CorroborationPages
         {
             return TypedResults.Redirect("/login?returnUrl=%2Fcorroboration");
         }
-        var proposals = errors.Any ? errors.ToFailure() : await Corroborations.ProposalsAsync(db, viewer, from, to, context.RequestAborted);
+        var proposals = errors.Any ? errors.ToFailure() : await CorroborationReview.ProposalsAsync(db, viewer, from, to, context.RequestAborted);
         var ids = proposals.Value?.SelectMany(c => c.Members).ToList() ?? [];
         var observations = await db.Observations.AsNoTracking().VisibleTo(viewer).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, context.RequestAborted);
         return new RazorComponentResult<ProposalList>(new

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Cli;
+using Truce.Lists;
 using Truce.Components.Pages;
 using Truce.Monitoring;
 using Truce.Storage;

@@ -40,7 +40,7 @@ internal static class CorroborationEndpoints
         {
             return Problems.Denied(viewer, "");
         }
-        var proposals = await Corroborations.ProposalsAsync(db, viewer, from, to, context.RequestAborted);
+        var proposals = await CorroborationReview.ProposalsAsync(db, viewer, from, to, context.RequestAborted);
         return proposals.Failure is { } refused
             ? refused.ToProblem()
             : TypedResults.Ok(proposals.Value!.Select(c => new ClusterJson(c.Members, c.SourceCount, c.Candidates, c.StartsAt)).ToArray());
@@ -53,21 +53,21 @@ internal static class CorroborationEndpoints
         {
             return Problems.Denied(viewer, "");
         }
-        var candidates = await Corroborations.CandidatesAsync(db, viewer, id, context.RequestAborted);
+        var candidates = await CorroborationReview.CandidatesAsync(db, viewer, id, context.RequestAborted);
         return candidates.Failure is { } refused ? refused.ToProblem() : TypedResults.Ok(candidates.Value!);
     }
 
     private static Task<IResult> Attach(Guid id, HttpRequest request, TruceDb db) =>
         DecideAsync<ObservationsInput>(request, async (viewer, input, ct) =>
         {
-            var attached = await Corroborations.AttachAsync(db, viewer, id, input, ct);
+            var attached = await CorroborationReview.AttachAsync(db, viewer, id, input, ct);
             return attached.Failure is { } refused ? refused.ToProblem() : TypedResults.Ok(IncidentJson.From(attached.Value!));
         });
 
     private static Task<IResult> Split(Guid id, HttpRequest request, TruceDb db) =>
         DecideAsync<ObservationsInput>(request, async (viewer, input, ct) =>
         {
-            var split = await Corroborations.SplitAsync(db, viewer, id, input, ct);
+            var split = await CorroborationReview.SplitAsync(db, viewer, id, input, ct);
             if (split.Failure is { } refused)
             {
                 return refused.ToProblem();
@@ -80,7 +80,7 @@ internal static class CorroborationEndpoints
     private static Task<IResult> Merge(Guid id, HttpRequest request, TruceDb db) =>
         DecideAsync<MergeInput>(request, async (viewer, input, ct) =>
         {
-            var merged = await Corroborations.MergeAsync(db, viewer, id, input, ct);
+            var merged = await CorroborationReview.MergeAsync(db, viewer, id, input, ct);
             return merged.Failure is { } refused ? refused.ToProblem() : TypedResults.Ok(IncidentJson.From(merged.Value!));
         });
 

@@ -12,7 +12,7 @@ namespace Truce.Verification;
 /// update of incidents and observations through <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/>,
 /// so the journal keeps it.
 /// </summary>
-public static class Corroborations
+public static class CorroborationReview
 {
     /// <summary>At most this many unassigned observations are clustered for one list of proposals.</summary>
     public const int MaxObservations = 100_000;
@@ -30,7 +30,7 @@ public static class Corroborations
         var unassigned = await db.Observations.AsNoTracking().VisibleTo(analyst)
             .Where(o => o.IncidentId == null && o.ObservedTo >= start && o.ObservedFrom <= end)
             .OrderBy(o => o.ObservedFrom).Take(MaxObservations).ToListAsync(cancellationToken);
-        List<Cluster> proposals = [.. Corroboration.Cluster([.. unassigned.Select(Sighting.Of)]).Where(c => c.Members.Count > 1)];
+        List<Cluster> proposals = [.. Corroborator.Cluster([.. unassigned.Select(Sighting.Of)]).Where(c => c.Members.Count > 1)];
         return proposals;
     }
 
@@ -50,15 +50,15 @@ public static class Corroborations
             return Failure.NotFound("The observation");
         }
         var sighting = Sighting.Of(observation);
-        var (area, from, to) = Corroboration.Neighbourhood(sighting);
+        var (area, from, to) = Corroborator.Neighbourhood(sighting);
         var near = await db.Observations.AsNoTracking().VisibleTo(analyst)
             .Where(o => o.ObservedTo >= from && o.ObservedFrom <= to && o.Id != observationId)
             .InCells(o => o.Cell, CellCover.Ranges(area)).ToListAsync(cancellationToken);
-        var matches = near.Where(o => area.Contains(o.Latitude, o.Longitude) && Corroboration.Matches(sighting, Sighting.Of(o)))
+        var matches = near.Where(o => area.Contains(o.Latitude, o.Longitude) && Corroborator.Matches(sighting, Sighting.Of(o)))
             .OrderBy(o => o.ObservedFrom).ThenBy(o => o.Id).ToList();
         var incidents = matches.Where(o => o.IncidentId is not null && o.IncidentId != observation.IncidentId)
             .Select(o => o.IncidentId!.Value).Distinct().ToList();
-        return new Candidates([.. matches.Select(o => o.Id)], incidents, Corroboration.IsCoarse(sighting));
+        return new Candidates([.. matches.Select(o => o.Id)], incidents, Corroborator.IsCoarse(sighting));
     }
 
     /// <summary>Adds unassigned observations to an incident and recomputes its summary.</summary>

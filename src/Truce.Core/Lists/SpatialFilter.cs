@@ -6,7 +6,7 @@ using Truce.Access;
 using Truce.Geo;
 using Truce.Storage;
 
-namespace Truce.Monitoring;
+namespace Truce.Lists;
 
 /// <summary>
 /// The spatial part of a list filter (near, bbox, zone) as areas, and the listing that applies them:
@@ -59,42 +59,25 @@ public static class SpatialFilter
     /// candidates in the database (only their id, time and position come back, from the covering index);
     /// the exact test keeps those in every area; they are ordered in memory (time descending, then id),
     /// because an ORDER BY in SQL lets SQLite's planner walk the whole time index instead of the cell
-    /// ranges; then the page's rows are loaded.
+    /// ranges; then the page's rows are loaded from <paramref name="rows"/> by id.
     /// </summary>
     public static async Task<Page<T>> PageWithinAsync<T>(
-        IQueryable<T> query, IReadOnlyList<Area> areas, Paging paging,
-        System.Linq.Expressions.Expression<Func<T, string>> cell,
-        System.Linq.Expressions.Expression<Func<T, Located>> located,
-        Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf, Viewer viewer, int publicPrecisionM,
+        IQueryable<T> query, IQueryable<T> rows, IReadOnlyList<Area> areas, Paging paging,
+        System.Linq.Expressions.Expression<Func<T, Located>> located, Viewer viewer, int publicPrecisionM,
         CancellationToken cancellationToken)
+        where T : class, IPlacedRecord
     {
         var smallest = areas.MinBy(a => a.Bounds.Sum(b => b.Span))!;
         // The public is tested on the coarsened positions it is shown, which lie up to a cell's diagonal from
         // the stored ones: read candidates from that much further out.
         var seenAs = Located.AsSeenBy(viewer, publicPrecisionM);
         var cover = viewer.Role == Role.Public && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
-        var candidates = await query.InCells(cell, CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
+        var candidates = await query.InCells(r => r.Cell, CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
         var inside = candidates.Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude)))
             .OrderByDescending(c => c.At).ThenBy(c => c.Id).Select(c => c.Id).ToList();
         var ids = inside.Skip(paging.Skip).Take(paging.Size).ToList();
-        var rows = ids.Count == 0 ? [] : await load(ids);
+        var loaded = ids.Count == 0 ? [] : await rows.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        return new Page<T>([.. rows.OrderBy(r => position[idOf(r)])], paging.Number, paging.Size, inside.Count);
+        return new Page<T>([.. loaded.OrderBy(r => position[r.Id])], paging.Number, paging.Size, inside.Count);
     }
-}
-
-/// <summary>A row's id, the time it is listed by and its position: all the exact spatial test and the page order need.</summary>
-public sealed record Located(Guid Id, DateTimeOffset At, double Latitude, double Longitude)
-{
-    /// <summary>
-    /// The position a viewer may know. The public is tested on the coarsened position it is shown, so that
-    /// shrinking a near query around a published report cannot narrow down where it really was.
-    /// </summary>
-    public static Func<Located, Located> AsSeenBy(Viewer viewer, int publicPrecisionM) => viewer.Role != Role.Public
-        ? located => located
-        : located =>
-        {
-            var (lat, lon, _) = viewer.Location(located.Latitude, located.Longitude, 0, publicPrecisionM);
-            return located with { Latitude = lat, Longitude = lon };
-        };
 }

@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Truce.Storage;
 
 #nullable disable
 
-namespace Truce.Core.Storage.Migrations.Sqlite
+namespace Truce.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTruceDb))]
-    [Migration("20261129141522_Initial")]
-    partial class Initial
+    partial class SqliteTruceDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

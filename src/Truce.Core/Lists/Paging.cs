@@ -1,11 +1,6 @@
-namespace Truce;
+namespace Truce.Lists;
 
-/// <summary>A page of a list, numbered from 1, with the total the filters match.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
-
+/// <summary>Which page of a list is asked for: its number, from 1, and its size.</summary>
 public readonly record struct Paging(int Number, int Size)
 {
     public const int MaxSize = 500;

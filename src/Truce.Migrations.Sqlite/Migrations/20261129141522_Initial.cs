@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Truce.Core.Storage.Migrations.Sqlite
+namespace Truce.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

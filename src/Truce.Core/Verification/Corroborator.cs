@@ -12,7 +12,7 @@ namespace Truce.Verification;
 /// the match graph, joined along the shortest links first and never joining two rows of one dataset, so
 /// the result depends on the observations only, not on the order they arrived in.
 /// </summary>
-public static class Corroboration
+public static class Corroborator
 {
     /// <summary>Located no better than this (metres), an observation is an area, not a point.</summary>
     public const int CoarseLocationM = 10_000;

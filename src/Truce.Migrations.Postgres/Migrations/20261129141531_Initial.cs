@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Truce.Core.Storage.Migrations.Postgres
+namespace Truce.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -5,7 +5,7 @@ using Truce.Verification;
 
 namespace Truce.Core.Tests.Verification;
 
-public sealed class CorroborationTests
+public sealed class CorroboratorTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
@@ -22,7 +22,7 @@ public sealed class CorroborationTests
         var elsewhere = At(40.95, 45.150, 5, "Camera CP-3");   // 5.6 km north: beyond 1 km + 200 m + 200 m
         var later = At(40.90, 45.150, 120, "Patrol B-1");      // two hours later
 
-        var clusters = Corroboration.Cluster([later, patrol2, elsewhere, camera, patrol1]);
+        var clusters = Corroborator.Cluster([later, patrol2, elsewhere, camera, patrol1]);
 
         var together = Assert.Single(clusters, c => c.Members.Count > 1);
         Assert.Equal(new[] { patrol1.Id, patrol2.Id, camera.Id }.Order(), together.Members.Order());
@@ -36,7 +36,7 @@ public sealed class CorroborationTests
         var explosion = At(40.9, 45.15, 0, "Patrol A-1");
         var movement = At(40.9, 45.15, 0, "Camera CP-2", Category.MilitaryMovement);
 
-        Assert.Equal(2, Corroboration.Cluster([explosion, movement]).Count);
+        Assert.Equal(2, Corroborator.Cluster([explosion, movement]).Count);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CorroborationTests
         var province = At(40.80, 45.30, 0, "Partner NGO", precisionM: 40_000);
         var month = At(40.90, 45.15, 0, "Media", time: TimePrecision.Month);
 
-        var clusters = Corroboration.Cluster([patrol, camera, province, month]);
+        var clusters = Corroborator.Cluster([patrol, camera, province, month]);
 
         var cluster = Assert.Single(clusters);
         Assert.Equal(new[] { patrol.Id, camera.Id }.Order(), cluster.Members.Order());
@@ -62,7 +62,7 @@ public sealed class CorroborationTests
         var patrol = At(40.9004, 45.150, 1, "Patrol A-1");
         var camera = At(40.9009, 45.150, 1, "Camera CP-2");
 
-        var clusters = Corroboration.Cluster([ged1, ged2, patrol, camera]);
+        var clusters = Corroborator.Cluster([ged1, ged2, patrol, camera]);
 
         Assert.Equal(2, clusters.Count);
         Assert.All(clusters, c => Assert.Single(c.Members, m => m == ged1.Id || m == ged2.Id));
@@ -97,7 +97,7 @@ public sealed class CorroborationTests
         {
             var shuffled = scene.ToArray();
             new Random(seed).Shuffle(shuffled);
-            return Canonical(Corroboration.Cluster(scene)) == Canonical(Corroboration.Cluster(shuffled));
+            return Canonical(Corroborator.Cluster(scene)) == Canonical(Corroborator.Cluster(shuffled));
         });
 
     [FsCheck.Xunit.Property(MaxTest = 200)]
@@ -105,8 +105,8 @@ public sealed class CorroborationTests
         Prop.ForAll(Scenes.ToArbitrary(), scene =>
         {
             var byId = scene.ToDictionary(s => s.Id);
-            var clusters = Corroboration.Cluster(scene);
-            var pointLike = scene.Where(s => !Corroboration.IsCoarse(s)).Select(s => s.Id).Order();
+            var clusters = Corroborator.Cluster(scene);
+            var pointLike = scene.Where(s => !Corroborator.IsCoarse(s)).Select(s => s.Id).Order();
             return clusters.SelectMany(c => c.Members).Order().SequenceEqual(pointLike)
                 && clusters.All(c =>
                 {
@@ -122,7 +122,7 @@ public sealed class CorroborationTests
         var stack = new Stack<Sighting>([members[0]]);
         while (stack.TryPop(out var s))
         {
-            foreach (var m in members.Where(m => !reached.Contains(m.Id) && Corroboration.Matches(s, m)))
+            foreach (var m in members.Where(m => !reached.Contains(m.Id) && Corroborator.Matches(s, m)))
             {
                 reached.Add(m.Id);
                 stack.Push(m);

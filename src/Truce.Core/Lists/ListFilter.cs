@@ -1,8 +1,9 @@
 using System.Globalization;
 using Truce.Geo;
+using Truce.Monitoring;
 using Truce.Verification;
 
-namespace Truce.Monitoring;
+namespace Truce.Lists;
 
 /// <summary>The filters of the observation and incident lists, from a query string or a form.</summary>
 public sealed record ListFilter
@@ -143,6 +144,3 @@ public sealed record ListFilter
         return numbers;
     }
 }
-
-/// <summary>A point, or a site that stands for its point.</summary>
-public sealed record Place(double? Latitude, double? Longitude, string? SiteId);

@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Lists;
+
+/// <summary>The one way a list of records is read: visible to the viewer, filtered, paged, newest first, disclosed.</summary>
+public static class Listing
+{
+    /// <summary>
+    /// A page of the records of one type that the viewer may see and the filter matches, newest first by
+    /// <paramref name="listedAt"/> (then by id), each as the viewer may read it. <paramref name="matching"/> applies
+    /// the type's own filters (category, time, party...); near, bbox and zone are applied here, exactly, and a site
+    /// or zone that does not exist is refused.
+    /// </summary>
+    public static async Task<Result<Page<T>>> PageAsync<T>(
+        TruceDb db, Viewer viewer, ListFilter filter, Func<IQueryable<T>, ListFilter, IQueryable<T>> matching,
+        Expression<Func<T, DateTimeOffset>> listedAt, CancellationToken cancellationToken = default)
+        where T : class, IHasVisibility, IPlacedRecord
+    {
+        var areas = await SpatialFilter.AreasAsync(db, filter, cancellationToken);
+        if (areas.Failure is { } unknown)
+        {
+            return unknown;
+        }
+        var rows = db.Set<T>().AsNoTracking();
+        var query = matching(rows.VisibleTo(viewer), filter);
+        Page<T> page;
+        if (areas.Value!.Count > 0)
+        {
+            page = await SpatialFilter.PageWithinAsync(query, rows, areas.Value, filter.Paging, LocatedBy(listedAt),
+                viewer, db.PublicPrecisionM, cancellationToken);
+        }
+        else
+        {
+            var total = await query.CountAsync(cancellationToken);
+            var items = await query.OrderByDescending(listedAt).ThenBy(r => r.Id)
+                .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);
+            page = new Page<T>(items, filter.Paging.Number, filter.Paging.Size, total);
+        }
+        // The public sees positions snapped to the grid, on a spatial page as on any other.
+        return page with { Items = [.. page.Items.Select(r => viewer.Disclose(r, db.PublicPrecisionM))] };
+    }
+
+    /// <summary><c>r => new Located(r.Id, listedAt(r), r.Latitude, r.Longitude)</c>, for the query to read from the covering index.</summary>
+    private static Expression<Func<T, Located>> LocatedBy<T>(Expression<Func<T, DateTimeOffset>> listedAt)
+    {
+        var record = listedAt.Parameters[0];
+        var create = typeof(Located).GetConstructor([typeof(Guid), typeof(DateTimeOffset), typeof(double), typeof(double)])!;
+        return Expression.Lambda<Func<T, Located>>(
+            Expression.New(create,
+                Expression.Property(record, nameof(IPlacedRecord.Id)),
+                listedAt.Body,
+                Expression.Property(record, nameof(IPlacedRecord.Latitude)),
+                Expression.Property(record, nameof(IPlacedRecord.Longitude))),
+            record);
+    }
+}
