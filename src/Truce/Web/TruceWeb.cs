@@ -3,15 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Truce.Cli;
 using Truce.Storage;
-using Truce.Web.Auth;
-using Truce.Web.Export;
-using Truce.Web.Bench;
-using Truce.Web.Http;
-using Truce.Web.Metrics;
-using Truce.Web.Verification;
-using Truce.Web.Mission;
-using Truce.Web.Monitoring;
-using Truce.Web.Pages;
 
 namespace Truce.Web;
 

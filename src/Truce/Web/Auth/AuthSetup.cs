@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 
-namespace Truce.Web.Auth;
+namespace Truce.Web;
 
 internal static class AuthSetup
 {

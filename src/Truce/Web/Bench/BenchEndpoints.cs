@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Truce.Web.Http;
 
-namespace Truce.Web.Bench;
+namespace Truce.Web;
 
 /// <summary>
 /// Endpoints that exist only to measure the server (bench/Load). Mapped only when the setting

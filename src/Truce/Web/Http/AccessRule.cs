@@ -1,6 +1,6 @@
 using Truce.Access;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Who may call an endpoint, declared on the endpoint itself and enforced by <see cref="AccessGate"/>.

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>Expected failures as RFC 9457 problem details, each bad field named in "errors".</summary>
 internal static class Problems

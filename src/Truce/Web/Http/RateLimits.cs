@@ -1,8 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Truce.Web.Auth;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Sign-in attempts are limited per client address (a password-guessing brake in front of the lockout);

@@ -1,4 +1,4 @@
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Headers on every response: no inline script may run, no other site may frame us, nothing is

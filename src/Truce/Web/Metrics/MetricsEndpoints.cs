@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using Truce.Storage;
 using Truce.Verification;
-using Truce.Web.Auth;
-using Truce.Web.Http;
 
-namespace Truce.Web.Metrics;
+namespace Truce.Web;
 
 /// <summary>Violation counts per day, zone, category or alleged party, against the previous period; JSON or CSV.</summary>
 internal static class MetricsEndpoints

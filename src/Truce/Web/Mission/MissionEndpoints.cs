@@ -2,9 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Truce.Demo;
 using Truce.Storage;
-using Truce.Web.Http;
 
-namespace Truce.Web.Mission;
+namespace Truce.Web;
 
 internal static class MissionEndpoints
 {

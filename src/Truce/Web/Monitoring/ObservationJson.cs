@@ -1,6 +1,6 @@
 using Truce.Monitoring;
 
-namespace Truce.Web.Monitoring;
+namespace Truce.Web;
 
 /// <summary>An observation as the API shows it.</summary>
 internal sealed record ObservationJson(

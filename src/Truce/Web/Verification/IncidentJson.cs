@@ -1,6 +1,6 @@
 using Truce.Verification;
 
-namespace Truce.Web.Verification;
+namespace Truce.Web;
 
 internal sealed record IncidentJson(
     Guid Id,
