@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Truce.Access;
 using Truce.Cli;
 using Truce.Storage;
 
@@ -32,8 +33,9 @@ internal static class TruceWeb
             var settings = sp.GetRequiredService<TruceSettings>();
             return new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM);
         });
-        services.AddScoped(sp => sp.GetRequiredService<Store>().Open(
-            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer()));
+        // Whoever is asking, bound as a handler parameter; the access gate has already refused who may not.
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer() ?? Viewer.Anonymous);
+        services.AddScoped(sp => sp.GetRequiredService<Store>().Open(sp.GetRequiredService<Viewer>()));
         services.AddHttpContextAccessor();
         services.AddSingleton(new StartupConsole(console));
         services.AddHostedService<StartupTasks>();
@@ -63,24 +65,22 @@ internal static class TruceWeb
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(AccessRule.Anyone));
         app.MapOpenApi().Allow(AccessRule.Anyone);
-        app.MapMissionApi();
-        app.MapObservationApi();
-        app.MapIncidentApi();
-        app.MapCorroborationApi();
-        app.MapMetricsApi();
-        app.MapExportApi();
-        app.MapAccountPages();
-        app.MapMonitoringPages();
-        app.MapCorroborationPages();
-        app.MapMetricsPages();
-        app.MapAdmin();
-        app.MapBenchApi(app.Configuration);
+        app.MapHealth();
+        app.MapDashboard();
+        app.MapAccount();
+        app.MapMission();
+        app.MapMonitoring();
+        app.MapVerification();
+        app.MapMetrics();
+        app.MapExports();
+        app.MapJournal();
+        app.MapAdministration();
+        app.MapBench(app.Configuration);
         return app;
     }
 }

@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
 using Truce.Storage;
 
 namespace Truce.Web;
 
-internal static class AccountPages
+/// <summary>Signing in and out of the pages with a cookie; API clients send a bearer token instead.</summary>
+internal static class AccountEndpoints
 {
-    public static void MapAccountPages(this IEndpointRouteBuilder app)
+    public static void MapAccount(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/login", async (string? returnUrl, HttpContext context, TruceDb db) =>
-            new RazorComponentResult<Login>(new { Chrome = await Chrome.LoadAsync(db, context.Viewer(), context.RequestAborted), ReturnUrl = returnUrl }))
+        pages.MapGet("/login", (string? returnUrl, Chrome chrome) => new LoginModel(chrome, returnUrl, null, Failed: false).Render())
             .Allow(AccessRule.Anyone);
         pages.MapPost("/login", SignIn).Allow(AccessRule.Anyone).RequireRateLimiting(RateLimits.SignIn);
         pages.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
@@ -23,25 +22,27 @@ internal static class AccountPages
         }).Allow(AccessRule.SignedIn);
     }
 
-    private static async Task<IResult> SignIn(HttpContext context, TruceDb db, IFormCollection form)
+    private static async Task<IResult> SignIn(HttpContext context, IFormCollection form, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
     {
         var name = form["name"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var user = (await Users.SignInAsync(db, name, form["password"].ToString(), context.RequestAborted)).User;
+        var user = (await Users.SignInAsync(db, name, form["password"].ToString(), cancellationToken)).User;
         if (user is null)
         {
-            var chrome = await Chrome.LoadAsync(db, context.Viewer(), context.RequestAborted);
-            return new RazorComponentResult<Login>(new { Chrome = chrome, ReturnUrl = returnUrl, Name = name, Failed = true })
-            {
-                StatusCode = StatusCodes.Status401Unauthorized,
-            };
+            return new LoginModel(chrome, returnUrl, name, Failed: true).Render(StatusCodes.Status401Unauthorized);
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             ViewerClaims.Principal(Users.ViewerOf(user), CookieAuthenticationDefaults.AuthenticationScheme));
-        // Only a path on this site: never an open redirect.
-        var target = returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        return TypedResults.LocalRedirect(LocalTarget(returnUrl));
+    }
+
+    /// <summary>
+    /// Only a path on this site, never an open redirect: not "//host" or "/\host", and no control character
+    /// (a browser drops TAB, CR and LF, so "/\t/host" would leave the site; the framework refuses to redirect to it).
+    /// </summary>
+    public static string LocalTarget(string returnUrl) =>
+        returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
-        return TypedResults.LocalRedirect(target);
-    }
 }

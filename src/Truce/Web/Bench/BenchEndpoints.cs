@@ -10,7 +10,7 @@ internal static class BenchEndpoints
 {
     public const string EchoSetting = "Bench:Echo";
 
-    public static void MapBenchApi(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static void MapBench(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         if (!configuration.GetValue(EchoSetting, false))
         {

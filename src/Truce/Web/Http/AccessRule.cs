@@ -16,9 +16,3 @@ internal sealed record AccessRule(bool SignIn, Operation? Requires)
 
     public static AccessRule For(Operation operation) => new(true, operation);
 }
-
-internal static class AccessRules
-{
-    public static TBuilder Allow<TBuilder>(this TBuilder builder, AccessRule rule) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(rule);
-}

@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Demo;
 using Truce.Storage;
-using Truce.Verification;
 
 namespace Truce.Web;
 
 /// <summary>What every page's frame shows: who is looking, the mission's name, whether it is an exercise.</summary>
 public sealed record Chrome(Viewer Viewer, string MissionName, bool Exercise)
 {
+    /// <summary>Bound as a page handler's parameter: the frame for whoever is asking.</summary>
+    public static async ValueTask<Chrome> BindAsync(HttpContext context) => await LoadAsync(
+        context.RequestServices.GetRequiredService<TruceDb>(), context.RequestServices.GetRequiredService<Viewer>(), context.RequestAborted);
+
     internal static async Task<Chrome> LoadAsync(TruceDb db, Viewer viewer, CancellationToken cancellationToken)
     {
         var settings = await db.Settings.AsNoTracking()
@@ -18,7 +21,3 @@ public sealed record Chrome(Viewer Viewer, string MissionName, bool Exercise)
             settings.GetValueOrDefault(DemoMission.ExerciseSetting) == "true");
     }
 }
-
-public sealed record DashboardModel(
-    int Observations, int Unassigned, IReadOnlyList<(IncidentStatus Status, int Count)> IncidentsByStatus,
-    IReadOnlyList<Incident> Latest, string? TileUrl);

@@ -6,94 +6,40 @@ using Truce.Verification;
 
 namespace Truce.Web;
 
-internal static class IncidentEndpoints
+internal static class IncidentApi
 {
     public static void MapIncidentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
-        api.MapPost("/", Group).Allow(AccessRule.For(Operation.GroupIncident)).Accepts<IncidentInput>("application/json")
+        api.MapPost("/", (JsonInput<IncidentInput> input, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
+            input.ThenAsync(body => Incidents.GroupAsync(db, viewer, body, cancellationToken)).ToCreatedAsync(Location, i => IncidentJson.From(i)))
+            .Allow(AccessRule.For(Operation.GroupIncident))
             .WithSummary("Group observations into a new incident (analysts). Idempotent by the client's id.");
         api.MapGet("/", List).Allow(AccessRule.Anyone).WithSummary("List incidents, newest first. Filters: category, status, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
-        api.MapPost("/{id:guid}/assessments", Assess).Allow(AccessRule.For(Operation.AssessIncident)).Accepts<AssessmentInput>("application/json")
+        api.MapPost("/{id:guid}/assessments", (Guid id, JsonInput<AssessmentInput> input, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
+            input.ThenAsync(body => Incidents.AssessAsync(db, viewer, id, body, cancellationToken)).ToCreatedAsync(a => $"/api/incidents/{id}", AssessmentJson.From))
+            .Allow(AccessRule.For(Operation.AssessIncident))
             .WithSummary("Record an assessment: Admiralty grade, status (only legal transitions), attribution and clause breached.");
     }
 
-    private static async Task<Results<Created<IncidentJson>, Ok<IncidentJson>, ProblemHttpResult>> Group(HttpRequest request, TruceDb db)
+    public static string Location(Incident incident) => $"/api/incidents/{incident.Id}";
+
+    private static async Task<IResult> List(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
     {
-        var viewer = request.HttpContext.Viewer();
-        if (!viewer.IsSignedIn)
-        {
-            return Problems.Denied(viewer, "");
-        }
-        var body = await JsonBody.ReadAsync<IncidentInput>(request);
-        if (body.Failure is { } malformed)
-        {
-            return malformed.ToProblem();
-        }
-        var grouped = await Incidents.GroupAsync(db, viewer, body.Value!, request.HttpContext.RequestAborted);
-        if (grouped.Failure is { } refused)
-        {
-            return refused.ToProblem();
-        }
-        var (incident, replayed) = grouped.Value!;
-        var json = IncidentJson.From(incident);
-        return replayed ? TypedResults.Ok(json) : TypedResults.Created($"/api/incidents/{incident.Id}", json);
+        var filter = ListFilter.Parse(name => request.Query[name].FirstOrDefault());
+        var listed = filter.Failure is { } bad ? bad : await Incidents.ListAsync(db, viewer, filter.Value!, cancellationToken);
+        return listed.ToPageAnswer(request, i => IncidentJson.From(i), (i, json) => GeoJson.At(i.Id.ToString(), i.Latitude, i.Longitude, json));
     }
 
-    private static async Task<IResult> List(HttpContext context, TruceDb db)
+    private static async Task<Results<Ok<IncidentJson>, ProblemHttpResult>> Get(Guid id, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
     {
-        var filter = ListFilter.Parse(name => context.Request.Query[name].FirstOrDefault());
-        if (filter.Failure is { } bad)
-        {
-            return bad.ToProblem();
-        }
-        var listed = await Incidents.ListAsync(db, context.Viewer(), filter.Value!, context.RequestAborted);
-        if (listed.Failure is { } refused)
-        {
-            return refused.ToProblem();
-        }
-        var page = listed.Value!;
-        if (GeoJson.Wanted(context.Request))
-        {
-            return GeoJson.Result(new GeoJson.FeatureCollection(
-                [.. page.Items.Select(i => GeoJson.At(i.Id.ToString(), i.Latitude, i.Longitude, IncidentJson.From(i)))],
-                page.Total, page.PageNumber, page.PageSize));
-        }
-        return TypedResults.Ok(new PageJson<IncidentJson>([.. page.Items.Select(i => IncidentJson.From(i))], page.PageNumber, page.PageSize, page.Total, page.PageCount));
-    }
-
-    private static async Task<Results<Ok<IncidentJson>, ProblemHttpResult>> Get(Guid id, HttpContext context, TruceDb db)
-    {
-        var viewer = context.Viewer();
-        var incident = await Incidents.FindAsync(db, viewer, id, context.RequestAborted);
+        var incident = await Incidents.FindAsync(db, viewer, id, cancellationToken);
         if (incident is null)
         {
             return Problems.NotFound("The incident");
         }
-        var observations = await Incidents.ObservationsOfAsync(db, viewer, id, context.RequestAborted);
+        var observations = await Incidents.ObservationsOfAsync(db, viewer, id, cancellationToken);
         return TypedResults.Ok(IncidentJson.From(incident, [.. observations.Select(o => o.Id)]));
-    }
-
-    private static async Task<Results<Created<AssessmentJson>, Ok<AssessmentJson>, ProblemHttpResult>> Assess(Guid id, HttpRequest request, TruceDb db)
-    {
-        var viewer = request.HttpContext.Viewer();
-        if (!viewer.IsSignedIn)
-        {
-            return Problems.Denied(viewer, "");
-        }
-        var body = await JsonBody.ReadAsync<AssessmentInput>(request);
-        if (body.Failure is { } malformed)
-        {
-            return malformed.ToProblem();
-        }
-        var assessed = await Incidents.AssessAsync(db, viewer, id, body.Value!, request.HttpContext.RequestAborted);
-        if (assessed.Failure is { } refused)
-        {
-            return refused.ToProblem();
-        }
-        var (assessment, replayed) = assessed.Value!;
-        var json = AssessmentJson.From(assessment);
-        return replayed ? TypedResults.Ok(json) : TypedResults.Created($"/api/incidents/{id}", json);
     }
 }
