@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
-using Truce.Cli;
 using Truce.Demo;
 using Truce.Storage;
 

@@ -25,14 +25,14 @@ internal static class TruceWeb
         builder.Configuration.AddEnvironmentVariables("TRUCE_");
         builder.Configuration.AddInMemoryCollection(flags);
 
+        // Every source is in place (a test host's settings included), so the settings are read once, here.
+        var settings = TruceSettings.From(builder.Configuration);
+        builder.WebHost.UseUrls(settings.Urls);
+
         var services = builder.Services;
+        services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TruceSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<TruceSettings>();
-            return new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM);
-        });
+        services.AddSingleton(sp => new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM));
         // Whoever is asking, bound as a handler parameter; the access gate has already refused who may not.
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer() ?? Viewer.Anonymous);
         services.AddScoped(sp => sp.GetRequiredService<Store>().Open(sp.GetRequiredService<Viewer>()));
@@ -41,7 +41,8 @@ internal static class TruceWeb
         services.AddHostedService<StartupTasks>();
 
         services.AddTruceAuthentication();
-        services.AddTruceRateLimits(builder.Configuration);
+        services.AddTruceDataProtection(builder.Logging, settings);
+        services.AddTruceRateLimits(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -51,9 +52,9 @@ internal static class TruceWeb
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
             options.SerializerOptions.MaxDepth = 32;
         });
-        var maxEvidence = builder.Configuration.GetValue("Evidence:MaxBytes", Truce.Monitoring.Evidence.DefaultMaxBytes);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxEvidence + (64 * 1024));
-        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxEvidence + (1024 * 1024));
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = settings.EvidenceMaxBytes + EvidenceUpload.FramingBytes);
+        // Above the largest evidence upload and any JSON body (JsonBody.MaxBytes), with room for headers.
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = settings.EvidenceMaxBytes + (1024 * 1024));
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
 
         var app = builder.Build();
@@ -80,7 +81,7 @@ internal static class TruceWeb
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();
-        app.MapBench(app.Configuration);
+        app.MapBench(settings);
         return app;
     }
 }

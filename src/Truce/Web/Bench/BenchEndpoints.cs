@@ -4,15 +4,13 @@ namespace Truce.Web;
 
 /// <summary>
 /// Endpoints that exist only to measure the server (bench/Load). Mapped only when the setting
-/// <c>Bench:Echo</c> is true, so a production server never exposes them.
+/// <c>Bench:Echo</c> (<see cref="TruceSettings.BenchEcho"/>) is true, so a production server never exposes them.
 /// </summary>
 internal static class BenchEndpoints
 {
-    public const string EchoSetting = "Bench:Echo";
-
-    public static void MapBench(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static void MapBench(this IEndpointRouteBuilder app, TruceSettings settings)
     {
-        if (!configuration.GetValue(EchoSetting, false))
+        if (!settings.BenchEcho)
         {
             return;
         }

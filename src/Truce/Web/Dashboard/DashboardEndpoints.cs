@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
-using Truce.Cli;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Truce.Cli;
 using Truce.Demo;
 using Truce.Mission;
 using Truce.Storage;

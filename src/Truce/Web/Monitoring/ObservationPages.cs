@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
-using Truce.Cli;
 using Truce.Monitoring;
 using Truce.Storage;
 
