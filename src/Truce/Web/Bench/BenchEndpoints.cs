@@ -18,9 +18,9 @@ internal static class BenchEndpoints
         app.MapPost("/api/bench/echo", Echo).ExcludeFromDescription().Allow(AccessRule.Anyone);
     }
 
-    private static async Task<NoContent> Echo(HttpRequest request)
+    private static async Task<NoContent> Echo(HttpRequest request, CancellationToken cancellationToken)
     {
-        await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted);
+        await request.Body.CopyToAsync(Stream.Null, cancellationToken);
         return TypedResults.NoContent();
     }
 }
