@@ -18,12 +18,20 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
 {
     private readonly ScratchStore _store;
     private readonly Dictionary<string, string?> _settings;
+    private readonly DirectoryInfo _data;
 
-    private TruceApp(ScratchStore store, Dictionary<string, string?> settings)
+    private TruceApp(ScratchStore store, Dictionary<string, string?> settings, DirectoryInfo data)
     {
         _store = store;
         _settings = settings;
+        _data = data;
     }
+
+    /// <summary>Warnings and errors the server logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The app's own data folder (DataProtection keys, journal key), deleted with the app.</summary>
+    public string DataFolder => _data.FullName;
 
     /// <summary>10:00 UTC on the day the tests were written; advance it with <see cref="Clock"/>.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
@@ -35,12 +43,14 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
     public static async Task<TruceApp> StartAsync(Engine engine, bool demo = false, IDictionary<string, string?>? settings = null)
     {
         var store = await ScratchStore.CreateAsync(engine);
+        var data = Directory.CreateTempSubdirectory("truce-app-");
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Db"] = store.Location.ConnectionString,
             ["Demo"] = demo ? "true" : "false",
         };
-        var app = new TruceApp(store, all);
+        all.TryAdd("Data", data.FullName);
+        var app = new TruceApp(store, all, data);
         app.StartServer();
         return app;
     }
@@ -51,7 +61,7 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -93,6 +103,7 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await _store.DisposeAsync();
+        _data.Delete(recursive: true);
     }
 }
 

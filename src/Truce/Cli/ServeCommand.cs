@@ -8,7 +8,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var demo = new Option<bool>("--demo") { Description = "Load the demo mission (a simulated exercise) into an empty store." };
-        var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:5080)." };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {TruceSettings.DefaultUrls})." };
         var command = new Command("serve", "Run the web server: the pages and the JSON API. Other --key=value flags go to the ASP.NET Core host.")
         {
             Options = { demo, urls },

@@ -7,7 +7,7 @@ internal static class TruceCli
 {
     public static readonly Option<string?> Data = new("--data")
     {
-        Description = "Folder of the embedded SQLite store (default: ./truce-data, or TRUCE_DATA).",
+        Description = $"Folder of the embedded SQLite store (default: ./{Storage.StoreLocation.DefaultDataFolder}, or TRUCE_DATA).",
         Recursive = true,
     };
 

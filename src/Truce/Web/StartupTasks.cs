@@ -1,13 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
-using Truce.Cli;
 using Truce.Demo;
 using Truce.Storage;
 
 namespace Truce.Web;
-
-/// <summary>Where the first-start message goes: the console of `truce serve`, or a test's writer.</summary>
-internal sealed record StartupConsole(TextWriter Writer);
 
 /// <summary>
 /// Before the server takes requests: bring the schema up to date, create the first administrator on an

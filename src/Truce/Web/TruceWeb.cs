@@ -1,17 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Truce.Access;
 using Truce.Cli;
 using Truce.Storage;
-using Truce.Web.Auth;
-using Truce.Web.Export;
-using Truce.Web.Bench;
-using Truce.Web.Http;
-using Truce.Web.Metrics;
-using Truce.Web.Verification;
-using Truce.Web.Mission;
-using Truce.Web.Monitoring;
-using Truce.Web.Pages;
 
 namespace Truce.Web;
 
@@ -33,22 +25,24 @@ internal static class TruceWeb
         builder.Configuration.AddEnvironmentVariables("TRUCE_");
         builder.Configuration.AddInMemoryCollection(flags);
 
+        // Every source is in place (a test host's settings included), so the settings are read once, here.
+        var settings = TruceSettings.From(builder.Configuration);
+        builder.WebHost.UseUrls(settings.Urls);
+
         var services = builder.Services;
+        services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TruceSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<TruceSettings>();
-            return new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM);
-        });
-        services.AddScoped(sp => sp.GetRequiredService<Store>().Open(
-            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer()));
+        services.AddSingleton(sp => new Store(settings.Store, sp.GetRequiredService<TimeProvider>(), settings.PublicPrecisionM));
+        // Whoever is asking, bound as a handler parameter; the access gate has already refused who may not.
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer() ?? Viewer.Anonymous);
+        services.AddScoped(sp => sp.GetRequiredService<Store>().Open(sp.GetRequiredService<Viewer>()));
         services.AddHttpContextAccessor();
         services.AddSingleton(new StartupConsole(console));
         services.AddHostedService<StartupTasks>();
 
         services.AddTruceAuthentication();
-        services.AddTruceRateLimits(builder.Configuration);
+        services.AddTruceDataProtection(builder.Logging, settings);
+        services.AddTruceRateLimits(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -58,9 +52,9 @@ internal static class TruceWeb
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
             options.SerializerOptions.MaxDepth = 32;
         });
-        var maxEvidence = builder.Configuration.GetValue("Evidence:MaxBytes", Truce.Monitoring.Evidence.DefaultMaxBytes);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxEvidence + (64 * 1024));
-        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxEvidence + (1024 * 1024));
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = settings.EvidenceMaxBytes + EvidenceUpload.FramingBytes);
+        // Above the largest evidence upload and any JSON body (JsonBody.MaxBytes), with room for headers.
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = settings.EvidenceMaxBytes + (1024 * 1024));
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
 
         var app = builder.Build();
@@ -72,24 +66,22 @@ internal static class TruceWeb
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(AccessRule.Anyone));
         app.MapOpenApi().Allow(AccessRule.Anyone);
-        app.MapMissionApi();
-        app.MapObservationApi();
-        app.MapIncidentApi();
-        app.MapCorroborationApi();
-        app.MapMetricsApi();
-        app.MapExportApi();
-        app.MapAccountPages();
-        app.MapMonitoringPages();
-        app.MapCorroborationPages();
-        app.MapMetricsPages();
-        app.MapAdmin();
-        app.MapBenchApi(app.Configuration);
+        app.MapHealth();
+        app.MapDashboard();
+        app.MapAccount();
+        app.MapMission();
+        app.MapMonitoring();
+        app.MapVerification();
+        app.MapMetrics();
+        app.MapExports();
+        app.MapJournal();
+        app.MapAdministration();
+        app.MapBench(settings);
         return app;
     }
 }

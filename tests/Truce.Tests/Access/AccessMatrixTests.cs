@@ -10,7 +10,7 @@ using Truce.Mission;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
-using Truce.Web.Http;
+using Truce.Web;
 
 namespace Truce.Tests.Access;
 

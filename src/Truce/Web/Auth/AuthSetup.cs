@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Truce.Storage;
 
-namespace Truce.Web.Auth;
+namespace Truce.Web;
 
 internal static class AuthSetup
 {
@@ -16,22 +17,18 @@ internal static class AuthSetup
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
+            // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges
+            // through these schemes and no authorization middleware runs.
             .AddCookie(options =>
             {
-                options.LoginPath = "/login";
-                options.LogoutPath = "/logout";
                 options.Cookie.Name = "truce.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
-                // The API answers 401/403 as problem details; only pages redirect to the sign-in form.
-                options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = StillValid;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
-        services.AddAuthorization();
         return services;
     }
 
@@ -41,7 +38,7 @@ internal static class AuthSetup
     private static async Task StillValid(CookieValidatePrincipalContext context)
     {
         var viewer = ViewerClaims.Of(context.Principal!);
-        var store = context.HttpContext.RequestServices.GetRequiredService<Truce.Storage.Store>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<Store>();
         await using var db = store.Open();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == viewer.UserId, context.HttpContext.RequestAborted);
         if (user is null || user.Disabled || user.Role != viewer.Role || user.PartyId != viewer.PartyId)
@@ -49,16 +46,5 @@ internal static class AuthSetup
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
-    }
-
-    private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

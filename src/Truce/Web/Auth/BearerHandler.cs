@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Truce.Access;
 using Truce.Storage;
 
-namespace Truce.Web.Auth;
+namespace Truce.Web;
 
 /// <summary>Authenticates API and field clients by the bearer tokens of `truce token create`.</summary>
 internal sealed class BearerHandler(

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Truce.Access;
 
-namespace Truce.Web.Auth;
+namespace Truce.Web;
 
 /// <summary>Turns a signed-in principal into the <see cref="Viewer"/> the access policy reasons about, and back.</summary>
 internal static class ViewerClaims

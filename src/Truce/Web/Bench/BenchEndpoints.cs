@@ -1,19 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Truce.Web.Http;
 
-namespace Truce.Web.Bench;
+namespace Truce.Web;
 
 /// <summary>
 /// Endpoints that exist only to measure the server (bench/Load). Mapped only when the setting
-/// <c>Bench:Echo</c> is true, so a production server never exposes them.
+/// <c>Bench:Echo</c> (<see cref="TruceSettings.BenchEcho"/>) is true, so a production server never exposes them.
 /// </summary>
 internal static class BenchEndpoints
 {
-    public const string EchoSetting = "Bench:Echo";
-
-    public static void MapBenchApi(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static void MapBench(this IEndpointRouteBuilder app, TruceSettings settings)
     {
-        if (!configuration.GetValue(EchoSetting, false))
+        if (!settings.BenchEcho)
         {
             return;
         }
@@ -21,9 +18,9 @@ internal static class BenchEndpoints
         app.MapPost("/api/bench/echo", Echo).ExcludeFromDescription().Allow(AccessRule.Anyone);
     }
 
-    private static async Task<NoContent> Echo(HttpRequest request)
+    private static async Task<NoContent> Echo(HttpRequest request, CancellationToken cancellationToken)
     {
-        await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted);
+        await request.Body.CopyToAsync(Stream.Null, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,6 @@
 using Truce.Access;
-using Truce.Web.Auth;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Applies each endpoint's <see cref="AccessRule"/> before its handler runs: the anonymous are sent to

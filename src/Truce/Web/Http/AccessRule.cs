@@ -1,6 +1,6 @@
 using Truce.Access;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Who may call an endpoint, declared on the endpoint itself and enforced by <see cref="AccessGate"/>.
@@ -15,10 +15,4 @@ internal sealed record AccessRule(bool SignIn, Operation? Requires)
     public static AccessRule SignedIn { get; } = new(true, null);
 
     public static AccessRule For(Operation operation) => new(true, operation);
-}
-
-internal static class AccessRules
-{
-    public static TBuilder Allow<TBuilder>(this TBuilder builder, AccessRule rule) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(rule);
 }

@@ -1,4 +1,4 @@
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>RFC 7946 output: points with longitude first, properties beside them.</summary>
 internal static class GeoJson

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Reads a JSON body into a submission type. Malformed JSON is refused naming the JSON path, line and

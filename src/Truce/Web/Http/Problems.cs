@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>Expected failures as RFC 9457 problem details, each bad field named in "errors".</summary>
 internal static class Problems
@@ -25,9 +25,4 @@ internal static class Problems
         });
 
     public static ProblemHttpResult NotFound(string what) => Failure.NotFound(what).ToProblem();
-
-    /// <summary>401 for the anonymous, 403 for a signed-in viewer whose role may not.</summary>
-    public static ProblemHttpResult Denied(Access.Viewer viewer, string message) => viewer.IsSignedIn
-        ? Failure.Forbidden(message).ToProblem()
-        : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in or send a bearer token.");
 }

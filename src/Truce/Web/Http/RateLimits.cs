@@ -1,24 +1,21 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Truce.Web.Auth;
 
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Sign-in attempts are limited per client address (a password-guessing brake in front of the lockout);
 /// submissions per user (a stuck or hostile field client cannot flood the mission). Both answer 429 with
-/// a problem detail and Retry-After. Settings: RateLimits:SignInsPerMinute, RateLimits:SubmissionsPerMinute
-/// (0 turns a limit off).
+/// a problem detail and Retry-After. The limits are <see cref="TruceSettings.SignInsPerMinute"/> and
+/// <see cref="TruceSettings.SubmissionsPerMinute"/> (0 turns a limit off).
 /// </summary>
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Submissions = "submissions";
 
-    public static IServiceCollection AddTruceRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTruceRateLimits(this IServiceCollection services, TruceSettings settings)
     {
-        var signIns = configuration.GetValue("RateLimits:SignInsPerMinute", 10);
-        var submissions = configuration.GetValue("RateLimits:SubmissionsPerMinute", 1200);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,8 +28,8 @@ internal static class RateLimits
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again after the time in Retry-After.")
                     .ExecuteAsync(context.HttpContext);
             };
-            options.AddPolicy(SignIn, context => Window(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", signIns));
-            options.AddPolicy(Submissions, context => Window(context.Viewer().UserId?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", submissions));
+            options.AddPolicy(SignIn, context => Window(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", settings.SignInsPerMinute));
+            options.AddPolicy(Submissions, context => Window(context.Viewer().UserId?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", settings.SubmissionsPerMinute));
         });
         return services;
     }

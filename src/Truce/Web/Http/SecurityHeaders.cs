@@ -1,10 +1,10 @@
-namespace Truce.Web.Http;
+namespace Truce.Web;
 
 /// <summary>
 /// Headers on every response: no inline script may run, no other site may frame us, nothing is
 /// sniffed into another type. A configured tile server is the one outside origin the map may load from.
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next, Cli.TruceSettings settings)
+internal sealed class SecurityHeaders(RequestDelegate next, TruceSettings settings)
 {
     private readonly string _policy = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; "
         + $"img-src 'self' data:{TileOrigin(settings.TileUrl)}; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Access;
 using Truce.Storage;
 using Truce.Verification;
-using Truce.Web.Auth;
-using Truce.Web.Http;
 
-namespace Truce.Web.Metrics;
+namespace Truce.Web;
 
-/// <summary>Violation counts per day, zone, category or alleged party, against the previous period; JSON or CSV.</summary>
+/// <summary>Violation counts per day, zone, category or alleged party, against the previous period: JSON, CSV, or the page.</summary>
 internal static class MetricsEndpoints
 {
-    public static void MapMetricsApi(this IEndpointRouteBuilder app)
+    public static void MapMetrics(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/metrics").WithTags("Metrics").Allow(AccessRule.Anyone);
         api.MapGet("/", Get).WithSummary(
             "Incidents counted per groupBy=day|zone|category|party for from..to (default: yesterday, UTC) and the previous period of the same length. " +
             "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV.");
+        app.MapGet("/metrics", Page).ExcludeFromDescription().Allow(AccessRule.Anyone);
     }
 
-    public static async Task<Result<MetricReport>> ReportAsync(HttpContext context, TruceDb db, Func<string, string?> query)
+    private static async Task<Result<MetricReport>> ReportAsync(TruceDb db, Viewer viewer, Func<string, string?> query, CancellationToken cancellationToken)
     {
         var parsed = MetricQuery.Parse(query);
         if (parsed.Failure is { } bad)
@@ -26,25 +27,44 @@ internal static class MetricsEndpoints
             return bad;
         }
         var q = parsed.Value!;
-        return await Truce.Verification.Metrics.ComputeAsync(db, context.Viewer(), q.From, q.To, q.GroupBy, q.Statuses, context.RequestAborted);
+        return await Metrics.ComputeAsync(db, viewer, q.From, q.To, q.GroupBy, q.Statuses, cancellationToken);
     }
 
-    private static async Task<IResult> Get(HttpContext context, TruceDb db)
+    private static async Task<IResult> Get(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
     {
-        var report = await ReportAsync(context, db, name => context.Request.Query[name].FirstOrDefault());
+        var report = await ReportAsync(db, viewer, name => request.Query[name].FirstOrDefault(), cancellationToken);
         if (report.Failure is { } refused)
         {
             return refused.ToProblem();
         }
         var r = report.Value!;
-        if (string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
-            || context.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true))
+        if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
+            || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true))
         {
             return TypedResults.File(Encoding.UTF8.GetBytes(Csv(r)), "text/csv; charset=utf-8",
                 $"truce-metrics-{Slug.Of(r.GroupBy)}-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.csv");
         }
         return TypedResults.Ok(new MetricsJson(r.From, r.To, r.PreviousFrom, Slug.Of(r.GroupBy), [.. r.Statuses.Select(s => Slug.Of(s))],
             r.Total, r.PreviousTotal, r.Explosions, r.Summary, [.. r.Rows.Select(x => new MetricRowJson(x.Key, x.Label, x.Count, x.Previous, x.Change))]));
+    }
+
+    /// <summary>The same report as the API, as a sentence, a chart, a table and a CSV link.</summary>
+    private static async Task<RazorComponentResult> Page(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    {
+        // A date from the form's date picker is the start of that day in UTC. Opened without a period, the
+        // page shows the last 30 days day by day (the API's default is the daily report: the last day).
+        var query = request.Query;
+        var unset = string.IsNullOrEmpty(query["from"]) && string.IsNullOrEmpty(query["to"]);
+        var today = db.Clock.GetUtcNow().UtcDateTime.Date;
+        var report = await ReportAsync(db, chrome.Viewer, name =>
+            (name, query[name].FirstOrDefault()) switch
+            {
+                ("from", _) when unset => today.AddDays(-29).ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture),
+                ("to", _) when unset => today.AddDays(1).ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture),
+                (_, { Length: > 0 } value) => name is "from" or "to" && value.Length == 10 ? value + "T00:00:00Z" : value,
+                _ => null,
+            }, cancellationToken);
+        return new MetricsPageModel(chrome, report.Value, report.Failure).Render();
     }
 
     /// <summary>RFC 4180 CSV, one row per group; text quoted when it holds a comma, quote or line break.</summary>
@@ -60,9 +80,3 @@ internal static class MetricsEndpoints
         return csv.ToString();
     }
 }
-
-internal sealed record MetricsJson(
-    DateTimeOffset From, DateTimeOffset To, DateTimeOffset PreviousFrom, string GroupBy, IReadOnlyList<string> Statuses,
-    int Total, int PreviousTotal, int Explosions, string Summary, IReadOnlyList<MetricRowJson> Rows);
-
-internal sealed record MetricRowJson(string Key, string Label, int Count, int Previous, int Change);

@@ -1,6 +1,6 @@
 using Truce.Monitoring;
 
-namespace Truce.Web.Monitoring;
+namespace Truce.Web;
 
 /// <summary>An observation as the API shows it.</summary>
 internal sealed record ObservationJson(
@@ -42,11 +42,3 @@ internal sealed record ObservationJson(
         o.Weather, o.ViewRangeM, o.Narrative, o.Source, o.SourceExternalId, o.SubmittedByPartyId, Slug.Of(o.Visibility),
         o.IncidentId, o.ReceivedAt, [.. o.Evidence.Select(e => EvidenceJson.From(e))]);
 }
-
-internal sealed record EvidenceJson(string Sha256, string FileName, long Length, string ContentType, string Url)
-{
-    public static EvidenceJson From(ObservationEvidence e) =>
-        new(e.Sha256, e.FileName, e.Length, e.ContentType, $"/api/observations/{e.ObservationId}/evidence/{e.Sha256}");
-}
-
-internal sealed record PageJson<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, int PageCount);

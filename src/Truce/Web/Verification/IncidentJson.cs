@@ -1,6 +1,6 @@
 using Truce.Verification;
 
-namespace Truce.Web.Verification;
+namespace Truce.Web;
 
 internal sealed record IncidentJson(
     Guid Id,
@@ -30,23 +30,4 @@ internal sealed record IncidentJson(
         i.LocationPrecisionM, i.ObservationCount, i.SourceCount, Slug.Of(i.Visibility), i.SourceReliability?.ToString(),
         i.InformationCredibility, i.AttributedPartyId, i.AttributionConfidence is { } c ? Slug.Of(c) : null, i.ClauseBreached,
         i.CreatedAt, i.UpdatedAt, observationIds is null ? null : [.. i.Assessments.Select(AssessmentJson.From)], observationIds);
-}
-
-internal sealed record AssessmentJson(
-    Guid Id,
-    Guid IncidentId,
-    string Analyst,
-    DateTimeOffset AssessedAt,
-    string StatusBefore,
-    string Status,
-    string SourceReliability,
-    int InformationCredibility,
-    string? AttributedParty,
-    string? AttributionConfidence,
-    string? ClauseBreached,
-    string Rationale)
-{
-    public static AssessmentJson From(Assessment a) => new(
-        a.Id, a.IncidentId, a.AnalystName, a.AssessedAt, Slug.Of(a.StatusBefore), Slug.Of(a.Status), a.SourceReliability.ToString(),
-        a.InformationCredibility, a.AttributedPartyId, a.AttributionConfidence is { } c ? Slug.Of(c) : null, a.ClauseBreached, a.Rationale);
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Truce.Monitoring;
+using Truce.Storage;
+
+namespace Truce;
+
+/// <summary>
+/// Every setting of Truce and its default, read once the ASP.NET Core way: appsettings.json, then TRUCE_-prefixed
+/// environment variables (TRUCE_DB, TRUCE_EVIDENCE__MAXBYTES), then command-line flags. The server registers the one
+/// instance; the command-line verbs build it from the same sources. <see cref="Keys"/> is README.md's table.
+/// </summary>
+internal sealed record TruceSettings(
+    StoreLocation Store,
+    string DataFolder,
+    string Urls,
+    bool Demo,
+    string? TileUrl,
+    long EvidenceMaxBytes,
+    int PublicPrecisionM,
+    int SignInsPerMinute,
+    int SubmissionsPerMinute,
+    string JournalKeyPath,
+    bool BenchEcho)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>A password-guessing brake in front of the lockout, per client address.</summary>
+    public const int DefaultSignInsPerMinute = 10;
+
+    /// <summary>Per user: a stuck or hostile field client cannot flood the mission; a busy patrol stays far below it.</summary>
+    public const int DefaultSubmissionsPerMinute = 1200;
+
+    private const string JournalKeyFile = "journal-signing.key";
+
+    /// <summary>Every key, its default and its meaning; a test holds README.md's Configuration table to it.</summary>
+    public static IReadOnlyList<SettingKey> Keys { get; } =
+    [
+        new("Data", StoreLocation.DefaultDataFolder, "folder of the embedded SQLite store, the DataProtection keys and the journal key"),
+        new("Db", "", "a PostgreSQL or SQLite connection string; overrides Data for the store"),
+        new("Urls", DefaultUrls, "where `serve` listens"),
+        new("Demo", "false", "load the demo mission into an empty store"),
+        new("TileUrl", "", "an XYZ tile URL for the map"),
+        new("Evidence:MaxBytes", Evidence.DefaultMaxBytes.ToString(CultureInfo.InvariantCulture), "largest evidence file accepted, in bytes"),
+        new("Public:PrecisionM", Storage.Store.DefaultPublicPrecisionM.ToString(CultureInfo.InvariantCulture), "the grid, in metres, published positions are coarsened to (0: exact)"),
+        new("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute.ToString(CultureInfo.InvariantCulture), "sign-in attempts per client address per minute (0: no limit)"),
+        new("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute.ToString(CultureInfo.InvariantCulture), "observations one user may submit per minute (0: no limit)"),
+        new("JournalKey", $"DATA/{JournalKeyFile}", "the Ed25519 private key that signs journal exports"),
+        // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
+        new("Logging:LogLevel:Default", "Information", "log level"),
+        new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
+    ];
+
+    public static TruceSettings From(IConfiguration configuration)
+    {
+        var data = Path.GetFullPath(Text(configuration, "Data") ?? StoreLocation.DefaultDataFolder);
+        return new TruceSettings(
+            StoreLocation.Resolve(Text(configuration, "Db"), data),
+            data,
+            Text(configuration, "Urls") ?? DefaultUrls,
+            configuration.GetValue("Demo", false),
+            Text(configuration, "TileUrl"),
+            configuration.GetValue("Evidence:MaxBytes", Evidence.DefaultMaxBytes),
+            configuration.GetValue("Public:PrecisionM", Storage.Store.DefaultPublicPrecisionM),
+            configuration.GetValue("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute),
+            configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
+            Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
+            configuration.GetValue("Bench:Echo", false));
+    }
+
+    /// <summary>A text setting; empty or blank counts as not given.</summary>
+    private static string? Text(IConfiguration configuration, string key) =>
+        string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
+
+    /// <summary>The configuration a command-line verb sees: the same sources as the server, in the same order.</summary>
+    public static IConfiguration Load(IDictionary<string, string?> flags) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("TRUCE_")
+            .AddInMemoryCollection(flags)
+            .Build();
+}

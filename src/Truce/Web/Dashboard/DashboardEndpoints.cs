@@ -1,0 +1,31 @@
+using Truce.Lists;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Monitoring;
+using Truce.Storage;
+using Truce.Verification;
+
+namespace Truce.Web;
+
+internal static class DashboardEndpoints
+{
+    public static void MapDashboard(this IEndpointRouteBuilder app) =>
+        app.MapGet("/", Dashboard).ExcludeFromDescription().Allow(AccessRule.Anyone);
+
+    /// <summary>Counts and the latest incidents, each computed only from what the viewer may see.</summary>
+    private static async Task<RazorComponentResult> Dashboard(Chrome chrome, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    {
+        var observations = db.Observations.AsNoTracking().VisibleTo(viewer);
+        var byStatus = await db.Incidents.AsNoTracking().VisibleTo(viewer).GroupBy(i => i.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var latest = (await Incidents.ListAsync(db, viewer, new ListFilter { Paging = new Paging(1, 10) }, cancellationToken)).Value!;
+        return new DashboardModel(
+            chrome,
+            await observations.CountAsync(cancellationToken),
+            await observations.CountAsync(o => o.IncidentId == null, cancellationToken),
+            [.. byStatus.OrderBy(s => s.Key).Select(s => (s.Key, s.Count))],
+            latest.Items,
+            settings.TileUrl).Render();
+    }
+}

@@ -1,0 +1,5 @@
+using Truce.Mission;
+
+namespace Truce.Web;
+
+internal sealed record PartyJson(string Id, string Name, PartyKind Kind);

@@ -1,0 +1,6 @@
+using Truce.Monitoring;
+
+namespace Truce.Web;
+
+/// <summary>What the page <see cref="ObservationDetail"/> shows.</summary>
+public sealed record ObservationDetailModel(Chrome Chrome, Observation Observation) : IPageModel<ObservationDetail>;
