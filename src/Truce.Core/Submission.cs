@@ -40,7 +40,13 @@ public static class Submission
         {
             return null;
         }
-        var trimmed = value.Trim();
+        if (!Storage.StoredValue.IsValidUnicode(value))
+        {
+            errors.Add(field, "is not valid Unicode text.");
+            return null;
+        }
+        // In the form it is stored in (NFC) before its length is checked, so the store never meets a longer one.
+        var trimmed = value.Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (trimmed.Length > maxLength)
         {
             errors.Add(field, $"must be at most {maxLength} characters (it has {trimmed.Length}).");
