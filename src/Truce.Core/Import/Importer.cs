@@ -39,10 +39,17 @@ public static class Importer
             return Failure.Forbidden("Only an analyst or administrator may import datasets.");
         }
         var now = Instant.Now(store.Clock);
+        HashSet<string> parties;
+        await using (var lookup = store.Open(actor))
+        {
+            parties = [.. await lookup.Parties.AsNoTracking().Select(p => p.Id).ToListAsync(cancellationToken)];
+        }
+        // Every row meets the API's own rules before anything else looks at it.
+        IEnumerable<ImportRow> Checked(DateTimeOffset at) => rows(at).Select(row => Validate(row, actor, parties, options.Visibility, at));
         long? total = null;
         if (!options.SkipInvalid)
         {
-            var check = Check(rows(now), progress, cancellationToken);
+            var check = Check(Checked(now), progress, cancellationToken);
             if (check.Refused)
             {
                 return check;
@@ -58,7 +65,7 @@ public static class Importer
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        foreach (var row in rows(now))
+        foreach (var row in Checked(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (row.Fatal)
@@ -114,6 +121,72 @@ public static class Importer
         }
         return new ImportSummary(read, 0, 0, 0, rejected, Refused: rejected > 0, errors);
     }
+
+    /// <summary>
+    /// One set of rules for every way in: the observation a layout mapped is submitted to
+    /// <see cref="ObservationRules.Build"/> exactly as the API's body would be (ranges, parties of the mission,
+    /// control characters, instants, text normalised once), and each refusal becomes an error of the row's line.
+    /// </summary>
+    private static ImportRow Validate(ImportRow row, Viewer actor, ISet<string> parties, Visibility visibility, DateTimeOffset now)
+    {
+        if (row.Observation is not { } mapped)
+        {
+            return row;
+        }
+        if (mapped.Id == Guid.Empty)
+        {
+            mapped.Id = ImportIds.ObservationOf(mapped.Source, mapped.SourceExternalId ?? "");
+        }
+        var built = ObservationRules.Build(new ObservationInput
+        {
+            Id = mapped.Id,
+            ObservedFrom = Iso(mapped.ObservedFrom),
+            ObservedTo = Iso(mapped.ObservedTo),
+            TimePrecision = Slug.Of(mapped.TimePrecision),
+            Latitude = mapped.Latitude,
+            Longitude = mapped.Longitude,
+            LocationPrecisionM = mapped.LocationPrecisionM,
+            AreaName = mapped.AreaName,
+            Category = Slug.Of(mapped.Category),
+            Count = mapped.Count,
+            Sensor = Slug.Of(mapped.Sensor),
+            CiviliansKilled = mapped.CiviliansKilled,
+            CiviliansInjured = mapped.CiviliansInjured,
+            CombatantsKilled = mapped.CombatantsKilled,
+            CombatantsInjured = mapped.CombatantsInjured,
+            AllegedParty = mapped.AllegedPartyId,
+            Narrative = mapped.Narrative,
+            Source = mapped.Source,
+            SourceExternalId = mapped.SourceExternalId,
+            Visibility = Slug.Of(visibility),
+        }, actor, parties, now);
+        // The dataset's own precision codes are the one field the API's body has not: the same text rule.
+        var extra = new FieldErrors();
+        var precision = Submission.Text(mapped.SourcePrecision, "sourcePrecision", 200, extra);
+        if (built.Failure is not null || extra.Any)
+        {
+            var errors = (built.Failure?.Errors ?? new Dictionary<string, string[]>()).Concat(extra.Any ? extra.ToFailure().Errors : []);
+            return row with
+            {
+                Observation = null,
+                Errors = [.. errors.SelectMany(e => e.Value.Select(m => new RowError(row.Line, Column(e.Key), m)))],
+            };
+        }
+        var observation = built.Value!;
+        observation.SourcePrecision = precision;
+        return row with { Observation = observation };
+    }
+
+    /// <summary>The file's name for a field of the API's body (Truce's own layout names its columns so).</summary>
+    private static string Column(string field) => field switch
+    {
+        "sourceExternalId" => "source_id",
+        "observedAt" => "observed_from",
+        _ => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(field),
+    };
+
+    private static string Iso(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What the store adds to a mapped row: its id, reporter, visibility and the hash that tells a changed row from an unchanged one.</summary>
     private static void Complete(Observation observation, Viewer actor, Visibility visibility, DateTimeOffset now)
