@@ -54,4 +54,42 @@ internal static class TruceFiles
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    /// <summary>The same rows as a GeoJSON FeatureCollection with Truce's properties (`--layout truce`).</summary>
+    public static string WriteGeoJson(params IReadOnlyDictionary<string, string>[] rows)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("truce-import-").FullName, "truce.geojson");
+        using var stream = File.Create(path);
+        using var json = new System.Text.Json.Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        foreach (var changes in rows)
+        {
+            var row = Row();
+            foreach (var (column, value) in changes)
+            {
+                row[column] = value;
+            }
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteRawValue(row["longitude"]);
+            json.WriteRawValue(row["latitude"]);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            foreach (var (column, value) in row)
+            {
+                json.WriteString(column, value);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return path;
+    }
 }
