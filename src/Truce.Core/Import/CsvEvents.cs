@@ -52,12 +52,12 @@ public static class CsvEvents
             yield break;
         }
         // Column index in the file → slot in the row, for the columns the layout reads.
-        var map = new List<(int Column, int Slot)>();
+        var map = new List<(int Column, int Slot, string Name)>();
         foreach (var column in layout.Columns)
         {
             if (header.TryGetValue(column, out var index) && row.TrySlot(column, out var slot))
             {
-                map.Add((index, slot));
+                map.Add((index, slot, column));
                 row.MarkPresent(column);
             }
         }
@@ -133,7 +133,7 @@ public static class CsvEvents
         }
     }
 
-    private static ImportRow ReadRow(SepReader.Row cells, SourceRow row, int width, List<(int Column, int Slot)> map,
+    private static ImportRow ReadRow(SepReader.Row cells, SourceRow row, int width, List<(int Column, int Slot, string Name)> map,
         EventLayout layout, string source, DateTimeOffset now)
     {
         var line = cells.LineNumberFrom;
@@ -143,9 +143,9 @@ public static class CsvEvents
             row.Error("row", $"has {cells.ColCount} cells; the header has {width}.");
             return new ImportRow(line, null, row.TakeErrors());
         }
-        foreach (var (column, slot) in map)
+        foreach (var (column, slot, name) in map)
         {
-            row.Set(slot, cells[column].ToString());
+            row.Set(slot, layout.Cell(name, cells[column].ToString()));
         }
         var observation = layout.Map(row, source, now);
         return new ImportRow(line, row.Errors.Count == 0 ? observation : null, row.TakeErrors());
