@@ -191,8 +191,8 @@ public static class Importer
         var built = ObservationRules.Build(new ObservationInput
         {
             Id = mapped.Id,
-            ObservedFrom = Iso(mapped.ObservedFrom),
-            ObservedTo = Iso(mapped.ObservedTo),
+            ObservedFrom = TruceLayout.Iso(mapped.ObservedFrom),
+            ObservedTo = TruceLayout.Iso(mapped.ObservedTo),
             TimePrecision = Slug.Of(mapped.TimePrecision),
             Latitude = mapped.Latitude,
             Longitude = mapped.Longitude,
@@ -235,9 +235,6 @@ public static class Importer
         "observedAt" => "observed_from",
         _ => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(field),
     };
-
-    private static string Iso(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What the store adds to a mapped row: its id, reporter, visibility and the hash that tells a changed row from an unchanged one.</summary>
     private static void Complete(Observation observation, Viewer actor, Visibility visibility, DateTimeOffset now)

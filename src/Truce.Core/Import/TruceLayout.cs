@@ -154,7 +154,8 @@ public sealed class TruceLayout : EventLayout
     public static bool IsNumber(string column) => column is "latitude" or "longitude" or "location_precision_m" or "count"
         or "civilians_killed" or "civilians_injured" or "combatants_killed" or "combatants_injured";
 
-    private static string Iso(DateTimeOffset instant) =>
+    /// <summary>An instant as the exports write it: UTC, to the microsecond.</summary>
+    internal static string Iso(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -105,7 +105,7 @@ public sealed class NormalisationTests
     {
         var number = Gen.OneOf(Gen.Elements(EdgeDoubles), ArbMap.Default.GeneratorFor<double>().Where(double.IsFinite));
         var text = Gen.OneOf(Gen.Elements(EdgeTexts),
-            ArbMap.Default.GeneratorFor<string>().Where(s => s is not null && !s.Contains('\0', StringComparison.Ordinal) && IsValidUnicode(s)));
+            ArbMap.Default.GeneratorFor<string>().Where(s => s is not null && !s.Contains('\0', StringComparison.Ordinal) && StoredValue.IsValidUnicode(s)));
         var instant = Gen.OneOf(Gen.Elements(EdgeInstants),
             Gen.Choose(0, int.MaxValue).Select(n => new DateTimeOffset(DateTimeOffset.MaxValue.Ticks / int.MaxValue * n, TimeSpan.Zero)));
         var whole = Gen.Elements(int.MinValue, int.MaxValue, -1, 0, 1);
@@ -125,22 +125,6 @@ public sealed class NormalisationTests
                 from bulk in ArbMap.Default.GeneratorFor<bool>()
                 select new Values(latitude, longitude, bearing, narrative, area, observedFrom, observedTo, count, viewRange, size, disabled, content, bulk))
             .ToArbitrary();
-    }
-
-    private static bool IsValidUnicode(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     [Theory]
