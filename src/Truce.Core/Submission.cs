@@ -15,7 +15,11 @@ public static class Submission
     public static Failure IdReused(string what) => Failure.Field(FailureKind.Conflict, "id",
         $"A different {what} was already submitted with this id; a retry must repeat the same body.");
 
-    /// <summary>Parses an ISO 8601 instant that states its offset (Z or ±hh:mm); a bare local time is ambiguous.</summary>
+    /// <summary>
+    /// Parses an ISO 8601 instant that states its offset (Z or ±hh:mm); a bare local time is ambiguous. Empty
+    /// or whitespace is absent (null, no error); an instant outside <see cref="Instant.Earliest"/> ..
+    /// <see cref="Instant.Latest"/> is an error, so that no caller's period arithmetic can overflow.
+    /// </summary>
     public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -31,6 +35,11 @@ public static class Submission
             errors.Add(field, $"'{Clip(trimmed)}' is not an ISO 8601 instant with an offset, such as 2026-11-29T08:15:00Z.");
             return null;
         }
+        if (!Instant.IsAccepted(value))
+        {
+            errors.Add(field, $"'{Clip(trimmed)}' {Instant.RangeMessage}");
+            return null;
+        }
         return Instant.Normalize(value);
     }
 
@@ -40,7 +49,13 @@ public static class Submission
         {
             return null;
         }
-        var trimmed = value.Trim();
+        if (!Storage.StoredValue.IsValidUnicode(value))
+        {
+            errors.Add(field, "is not valid Unicode text.");
+            return null;
+        }
+        // In the form it is stored in (NFC) before its length is checked, so the store never meets a longer one.
+        var trimmed = value.Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (trimmed.Length > maxLength)
         {
             errors.Add(field, $"must be at most {maxLength} characters (it has {trimmed.Length}).");

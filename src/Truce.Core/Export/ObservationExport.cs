@@ -56,7 +56,7 @@ public static class ObservationExport
                 await using var row = writer.NewRow(cancellationToken);
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    row[i].Set(cells[i] ?? "");
+                    row[i].Set(TruceLayout.ForSpreadsheet(TruceLayout.Layout[i].Column, cells[i] ?? ""));
                 }
             }
             // A store with nothing visible still answers a header, so the file is a valid CSV of no rows.

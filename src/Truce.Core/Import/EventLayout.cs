@@ -28,6 +28,9 @@ public abstract class EventLayout
 
     public virtual string LongitudeColumn => "longitude";
 
+    /// <summary>A CSV cell as the layout reads it, before any other rule (Truce's own layout undoes its export's formula guard).</summary>
+    public virtual string Cell(string column, string cell) => cell;
+
     /// <summary>The observation a row describes, or null with the row's errors recorded in it.</summary>
     public abstract Observation? Map(SourceRow row, string source, DateTimeOffset now);
 

@@ -39,10 +39,17 @@ public static class Importer
             return Failure.Forbidden("Only an analyst or administrator may import datasets.");
         }
         var now = Instant.Now(store.Clock);
+        HashSet<string> parties;
+        await using (var lookup = store.Open(actor))
+        {
+            parties = [.. await lookup.Parties.AsNoTracking().Select(p => p.Id).ToListAsync(cancellationToken)];
+        }
+        // Every row meets the API's own rules before anything else looks at it.
+        IEnumerable<ImportRow> Checked(DateTimeOffset at) => rows(at).Select(row => Validate(row, actor, parties, options.Visibility, at));
         long? total = null;
         if (!options.SkipInvalid)
         {
-            var check = Check(rows(now), progress, cancellationToken);
+            var check = await CheckAsync(store, actor, Checked(now), options.BatchSize, progress, cancellationToken);
             if (check.Refused)
             {
                 return check;
@@ -52,13 +59,14 @@ public static class Importer
 
         var errors = new List<RowError>();
         long read = 0, rejected = 0;
-        var counts = new Counts();
+        var counts = new Counts(errors);
         var batch = new Dictionary<Guid, Observation>();
+        var lines = new Dictionary<Guid, int>();
         await using var db = store.Open(actor);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        foreach (var row in rows(now))
+        foreach (var row in Checked(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (row.Fatal)
@@ -76,24 +84,46 @@ public static class Importer
             if (batch.ContainsKey(observation.Id) || batch.Count >= options.BatchSize)
             {
                 // The same event twice in one file: the later row is written after the earlier, as a change to it.
-                await WriteAsync(db, batch.Values, counts, now, cancellationToken);
+                await WriteAsync(db, batch.Values, lines, counts, now, cancellationToken);
                 batch.Clear();
+                lines.Clear();
             }
             batch[observation.Id] = observation;
+            lines[observation.Id] = row.Line;
             if (read % ProgressEvery == 0)
             {
                 progress?.Report(new ImportProgress("importing", read, total));
             }
         }
-        await WriteAsync(db, batch.Values, counts, now, cancellationToken);
+        await WriteAsync(db, batch.Values, lines, counts, now, cancellationToken);
         progress?.Report(new ImportProgress("importing", read, total));
-        return new ImportSummary(read, counts.Added, counts.Updated, counts.Unchanged, rejected, Refused: false, errors);
+        return new ImportSummary(read, counts.Added, counts.Updated, counts.Unchanged, rejected + counts.Rejected, Refused: false, errors);
     }
 
-    private static ImportSummary Check(IEnumerable<ImportRow> rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first pass: every row's own errors, and (a batch at a time, against the store) every row that would
+    /// rewrite a record no import of its source wrote.
+    /// </summary>
+    private static async Task<ImportSummary> CheckAsync(Store store, Viewer actor, IEnumerable<ImportRow> rows, int batchSize,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new List<RowError>();
         long read = 0, rejected = 0;
+        await using var db = store.Open(actor);
+        var pending = new List<(int Line, Observation Observation)>();
+        async Task CheckOwnersAsync()
+        {
+            var stored = await StoredAsync(db, [.. pending.Select(p => p.Observation)], cancellationToken);
+            foreach (var (line, observation) in pending)
+            {
+                if (stored.TryGetValue(observation.Id, out var found) && Foreign(found, observation) is { } error)
+                {
+                    rejected++;
+                    errors.Add(error with { Line = line });
+                }
+            }
+            pending.Clear();
+        }
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -107,13 +137,104 @@ public static class Importer
                 rejected++;
                 errors.AddRange(row.Errors);
             }
+            else if (row.Observation is { } observation)
+            {
+                pending.Add((row.Line, observation));
+                if (pending.Count >= batchSize)
+                {
+                    await CheckOwnersAsync();
+                }
+            }
             if (read % ProgressEvery == 0)
             {
                 progress?.Report(new ImportProgress("checking", read, null));
             }
         }
-        return new ImportSummary(read, 0, 0, 0, rejected, Refused: rejected > 0, errors);
+        await CheckOwnersAsync();
+        return new ImportSummary(read, 0, 0, 0, rejected, Refused: rejected > 0, [.. errors.OrderBy(e => e.Line)]);
     }
+
+    /// <summary>
+    /// Nobody's report is rewritten in place: an import may change only a record that an import of the same
+    /// source wrote. An import's record is known by its submission hash, which is the hash of its own content
+    /// (<see cref="Content"/>); a report submitted through the API or a form carries the hash of the body its
+    /// reporter sent, which no content reproduces. Null when the row may update the record.
+    /// </summary>
+    private static RowError? Foreign(Observation stored, Observation incoming)
+    {
+        var imported = stored.SubmissionHash == Submission.Hash(Content.Of(stored));
+        if (imported && string.Equals(stored.Source, incoming.Source, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var field = stored.Id == incoming.Id ? "id" : "source_id";
+        return new RowError(0, field, imported
+            ? $"the store's observation {stored.Id} came from another source ('{Submission.Clip(stored.Source)}'); an import changes only what an import of the same source wrote."
+            : $"the store's observation {stored.Id} is a report submitted through the API or a form; an import never rewrites a report (a correction is a new record).");
+    }
+
+    /// <summary>
+    /// One set of rules for every way in: the observation a layout mapped is submitted to
+    /// <see cref="ObservationRules.Build"/> exactly as the API's body would be (ranges, parties of the mission,
+    /// control characters, instants, text normalised once), and each refusal becomes an error of the row's line.
+    /// </summary>
+    private static ImportRow Validate(ImportRow row, Viewer actor, ISet<string> parties, Visibility visibility, DateTimeOffset now)
+    {
+        if (row.Observation is not { } mapped)
+        {
+            return row;
+        }
+        if (mapped.Id == Guid.Empty)
+        {
+            mapped.Id = ImportIds.ObservationOf(mapped.Source, mapped.SourceExternalId ?? "");
+        }
+        var built = ObservationRules.Build(new ObservationInput
+        {
+            Id = mapped.Id,
+            ObservedFrom = TruceLayout.Iso(mapped.ObservedFrom),
+            ObservedTo = TruceLayout.Iso(mapped.ObservedTo),
+            TimePrecision = Slug.Of(mapped.TimePrecision),
+            Latitude = mapped.Latitude,
+            Longitude = mapped.Longitude,
+            LocationPrecisionM = mapped.LocationPrecisionM,
+            AreaName = mapped.AreaName,
+            Category = Slug.Of(mapped.Category),
+            Count = mapped.Count,
+            Sensor = Slug.Of(mapped.Sensor),
+            CiviliansKilled = mapped.CiviliansKilled,
+            CiviliansInjured = mapped.CiviliansInjured,
+            CombatantsKilled = mapped.CombatantsKilled,
+            CombatantsInjured = mapped.CombatantsInjured,
+            AllegedParty = mapped.AllegedPartyId,
+            Narrative = mapped.Narrative,
+            Source = mapped.Source,
+            SourceExternalId = mapped.SourceExternalId,
+            Visibility = Slug.Of(visibility),
+        }, actor, parties, now);
+        // The dataset's own precision codes are the one field the API's body has not: the same text rule.
+        var extra = new FieldErrors();
+        var precision = Submission.Text(mapped.SourcePrecision, "sourcePrecision", 200, extra);
+        if (built.Failure is not null || extra.Any)
+        {
+            var errors = (built.Failure?.Errors ?? new Dictionary<string, string[]>()).Concat(extra.Any ? extra.ToFailure().Errors : []);
+            return row with
+            {
+                Observation = null,
+                Errors = [.. errors.SelectMany(e => e.Value.Select(m => new RowError(row.Line, Column(e.Key), m)))],
+            };
+        }
+        var observation = built.Value!;
+        observation.SourcePrecision = precision;
+        return row with { Observation = observation };
+    }
+
+    /// <summary>The file's name for a field of the API's body (Truce's own layout names its columns so).</summary>
+    private static string Column(string field) => field switch
+    {
+        "sourceExternalId" => "source_id",
+        "observedAt" => "observed_from",
+        _ => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(field),
+    };
 
     /// <summary>What the store adds to a mapped row: its id, reporter, visibility and the hash that tells a changed row from an unchanged one.</summary>
     private static void Complete(Observation observation, Viewer actor, Visibility visibility, DateTimeOffset now)
@@ -128,14 +249,18 @@ public static class Importer
         observation.SubmissionHash = Submission.Hash(Content.Of(observation));
     }
 
-    private sealed class Counts
+    private sealed class Counts(List<RowError> errors)
     {
+        public List<RowError> Errors { get; } = errors;
+
+        public long Rejected;
         public long Added;
         public long Updated;
         public long Unchanged;
     }
 
-    private static async Task WriteAsync(TruceDb db, IReadOnlyCollection<Observation> batch, Counts counts, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task WriteAsync(TruceDb db, IReadOnlyCollection<Observation> batch, Dictionary<Guid, int> lines, Counts counts,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -149,6 +274,12 @@ public static class Importer
             if (!stored.TryGetValue(incoming.Id, out var found))
             {
                 added.Add(incoming);
+            }
+            else if (Foreign(found, incoming) is { } error)
+            {
+                // Checked in the first pass too; here for --skip-invalid and for a record written since.
+                counts.Rejected++;
+                counts.Errors.Add(error with { Line = lines[incoming.Id] });
             }
             else if (found.SubmissionHash == incoming.SubmissionHash)
             {
@@ -188,23 +319,21 @@ public static class Importer
     /// What the store already holds of a batch's events, by incoming id: found by id, or by source and
     /// dataset id (an event submitted through the API under another id is still the same event).
     /// </summary>
-    private static async Task<Dictionary<Guid, (Guid Id, string SubmissionHash)>> StoredAsync(
+    private static async Task<Dictionary<Guid, Observation>> StoredAsync(
         TruceDb db, IReadOnlyCollection<Observation> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(o => o.Id).ToList();
         // EF.Parameter: the ids go as one array parameter (json_each, = ANY), not thousands of bound values.
-        var stored = (await db.Observations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
-                .Select(o => new { o.Id, o.SubmissionHash }).ToListAsync(cancellationToken))
-            .ToDictionary(o => o.Id, o => (o.Id, o.SubmissionHash));
+        var stored = await db.Observations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         foreach (var group in batch.Where(o => !stored.ContainsKey(o.Id) && o.SourceExternalId is not null).GroupBy(o => o.Source))
         {
             var byExternalId = group.GroupBy(o => o.SourceExternalId!).ToDictionary(g => g.Key, g => g.First());
             var externalIds = byExternalId.Keys.ToList();
             var bySource = await db.Observations.AsNoTracking().Where(o => o.Source == group.Key && EF.Parameter(externalIds).Contains(o.SourceExternalId!))
-                .Select(o => new { o.Id, o.SourceExternalId, o.SubmissionHash }).ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken);
             foreach (var found in bySource)
             {
-                stored[byExternalId[found.SourceExternalId!].Id] = (found.Id, found.SubmissionHash);
+                stored[byExternalId[found.SourceExternalId!].Id] = found;
             }
         }
         return stored;

@@ -113,6 +113,11 @@ public sealed class SourceRow
             Error(column, $"'{Submission.Clip(text)}' is not a date ({formats[0]}).");
             return null;
         }
+        if (!Truce.Instant.IsAccepted(new DateTimeOffset(value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
+        {
+            Error(column, $"'{Submission.Clip(text)}' {Truce.Instant.RangeMessage}");
+            return null;
+        }
         return value;
     }
 
@@ -127,6 +132,11 @@ public sealed class SourceRow
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
             Error(column, $"'{Submission.Clip(text)}' is not an ISO 8601 instant.");
+            return null;
+        }
+        if (!Truce.Instant.IsAccepted(value))
+        {
+            Error(column, $"'{Submission.Clip(text)}' {Truce.Instant.RangeMessage}");
             return null;
         }
         return Truce.Instant.Normalize(value);

@@ -134,11 +134,28 @@ public sealed class TruceLayout : EventLayout
         o.IncidentId?.ToString("D"),
     ];
 
+    /// <summary>
+    /// A text cell as a CSV or HXL export writes it, so that no spreadsheet runs it as a formula (OWASP, CSV
+    /// injection): a cell starting with =, +, -, @, TAB or CR gets a leading single quote, and so does one that
+    /// already starts with a quote, so that <see cref="FromSpreadsheet"/> can take exactly one off and the round
+    /// trip is lossless. Number columns are left alone: a negative latitude stays a number.
+    /// </summary>
+    public static string ForSpreadsheet(string column, string cell) =>
+        !IsNumber(column) && cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'' ? "'" + cell : cell;
+
+    /// <summary>The cell as it was before <see cref="ForSpreadsheet"/>.</summary>
+    public static string FromSpreadsheet(string column, string cell) =>
+        !IsNumber(column) && cell.StartsWith('\'') ? cell[1..] : cell;
+
+    /// <summary>A CSV or HXL file of this layout is one of Truce's exports: its text cells carry the export's quote.</summary>
+    public override string Cell(string column, string cell) => FromSpreadsheet(column, cell);
+
     /// <summary>Which cells of <see cref="Cells"/> are numbers (GeoJSON writes them unquoted).</summary>
     public static bool IsNumber(string column) => column is "latitude" or "longitude" or "location_precision_m" or "count"
         or "civilians_killed" or "civilians_injured" or "combatants_killed" or "combatants_injured";
 
-    private static string Iso(DateTimeOffset instant) =>
+    /// <summary>An instant as the exports write it: UTC, to the microsecond.</summary>
+    internal static string Iso(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

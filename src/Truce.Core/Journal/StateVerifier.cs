@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Truce.Storage;
 
 namespace Truce.Journal;
@@ -31,16 +30,20 @@ public static class StateVerifier
         }
 
         var seen = new HashSet<(string, string)>();
-        foreach (var type in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(JournalEntry)).OrderBy(TruceDb.EntityName, StringComparer.Ordinal))
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var mismatch = await (Task<RecordMismatch?>)typeof(StateVerifier)
-                .GetMethod(nameof(CheckTableAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(type.ClrType)
-                .Invoke(null, [db, type, expected, seen, cancellationToken])!;
-            if (mismatch is not null)
+            foreach (var type in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(JournalEntry)).OrderBy(TruceDb.EntityName, StringComparer.Ordinal))
             {
-                return mismatch;
+                if (await CheckTableAsync(db, TruceDb.ShapeOf(type), expected, seen, cancellationToken) is { } mismatch)
+                {
+                    return mismatch;
+                }
             }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
         var vanished = expected.Where(e => e.Value is not null && !seen.Contains(e.Key))
             .OrderBy(e => e.Key.Entity, StringComparer.Ordinal).ThenBy(e => e.Key.Key, StringComparer.Ordinal)
@@ -49,31 +52,58 @@ public static class StateVerifier
         return vanished;
     }
 
-    private static async Task<RecordMismatch?> CheckTableAsync<T>(
-        TruceDb db, IEntityType type, Dictionary<(string, string), byte[]?> expected, HashSet<(string, string)> seen,
-        CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Reads the table's rows as the engine holds them, not through the model's lenient materialisation: a
+    /// value that parses to the journaled one but is not the bytes Truce wrote (a UUID in another letter
+    /// case, which the application's lookups no longer find) is a change made outside Truce.
+    /// </summary>
+    private static async Task<RecordMismatch?> CheckTableAsync(
+        TruceDb db, RecordShape shape, Dictionary<(string, string), byte[]?> expected, HashSet<(string, string)> seen,
+        CancellationToken cancellationToken)
     {
-        var entity = TruceDb.EntityName(type);
-        await foreach (var row in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", shape.Columns.Select(c => Quote(c.Name)))} FROM {Quote(shape.Table)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new object?[shape.Columns.Count];
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var values = db.Entry(row).CurrentValues;
-            var key = TruceDb.KeyOf(type, values);
-            seen.Add((entity, key));
-            if (!expected.TryGetValue((entity, key), out var hash))
+            (string Column, string Reason)? wrong = null;
+            foreach (var column in shape.Columns)
             {
-                return new RecordMismatch(entity, key, "no journal entry records it: it was inserted outside Truce");
+                (values[column.Ordinal], var reason) = StoredValue.Read(reader, column.Ordinal, column);
+                if (reason is not null && wrong is null)
+                {
+                    wrong = (column.Name, reason);
+                }
+            }
+            if (wrong is { } bad)
+            {
+                var shown = shape.Key.All(k => values[k.Ordinal] is not null) ? TruceDb.KeyOf(shape, values) : RawKey(reader, shape);
+                return new RecordMismatch(shape.Table, shown, $"its column {bad.Column} {bad.Reason}: it was changed outside Truce");
+            }
+            var key = TruceDb.KeyOf(shape, values);
+            seen.Add((shape.Table, key));
+            if (!expected.TryGetValue((shape.Table, key), out var hash))
+            {
+                return new RecordMismatch(shape.Table, key, "no journal entry records it: it was inserted outside Truce");
             }
             if (hash is null)
             {
-                return new RecordMismatch(entity, key, "the journal records it as deleted, but it is in the table");
+                return new RecordMismatch(shape.Table, key, "the journal records it as deleted, but it is in the table");
             }
-            if (!hash.AsSpan().SequenceEqual(Hash(TruceDb.Snapshot(type, values))))
+            if (!hash.AsSpan().SequenceEqual(Hash(TruceDb.Snapshot(shape, values))))
             {
-                return new RecordMismatch(entity, key, "its columns differ from its last journal entry: it was changed outside Truce");
+                return new RecordMismatch(shape.Table, key, "its columns differ from its last journal entry: it was changed outside Truce");
             }
         }
         return null;
     }
+
+    /// <summary>The key as stored, for a row whose key itself is not what Truce wrote.</summary>
+    private static string RawKey(System.Data.Common.DbDataReader reader, RecordShape shape) =>
+        string.Join('/', shape.Key.Select(k => reader.IsDBNull(k.Ordinal) ? "" : Convert.ToString(reader.GetValue(k.Ordinal), System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

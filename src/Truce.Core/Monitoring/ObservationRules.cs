@@ -59,7 +59,7 @@ public static class ObservationRules
         var source = Submission.Text(input.Source, "source", 200, errors);
         var externalId = Submission.Text(input.SourceExternalId, "sourceExternalId", 200, errors);
 
-        if (errors.Any || where is null || category is null || sensor is null || precision is null || visibility is null)
+        if (errors.Any || from is null || to is null || where is null || category is null || sensor is null || precision is null || visibility is null)
         {
             return errors.ToFailure();
         }
@@ -105,20 +105,26 @@ public static class ObservationRules
         var at = Submission.ParseInstant(input.ObservedAt, "observedAt", errors);
         var from = Submission.ParseInstant(input.ObservedFrom, "observedFrom", errors);
         var to = Submission.ParseInstant(input.ObservedTo, "observedTo", errors);
-        if (input.ObservedAt is not null && (input.ObservedFrom is not null || input.ObservedTo is not null))
+        // Empty or whitespace is the same as absent, whichever way in (a JSON "", a blank form field).
+        var givenAt = !string.IsNullOrWhiteSpace(input.ObservedAt);
+        var givenFrom = !string.IsNullOrWhiteSpace(input.ObservedFrom);
+        var givenTo = !string.IsNullOrWhiteSpace(input.ObservedTo);
+        if (givenAt && (givenFrom || givenTo))
         {
             errors.Add("observedAt", "give either observedAt, or observedFrom with observedTo, not both.");
             return (null, null);
         }
-        if (input.ObservedAt is null && input.ObservedFrom is null)
+        if (!givenAt && !givenFrom)
         {
-            errors.Add("observedAt", "is required: when it was observed (or give observedFrom and observedTo).");
+            var field = input.ObservedFrom is not null && input.ObservedAt is null ? "observedFrom" : "observedAt";
+            errors.Add(field, "is required: when it was observed (or give observedFrom and observedTo).");
             return (null, null);
         }
         from ??= at;
-        to ??= input.ObservedTo is null ? from : null;
+        to ??= givenTo ? null : from;
         if (from is null || to is null)
         {
+            // A value that did not parse has its error already.
             return (null, null);
         }
         if (to < from)
@@ -127,7 +133,7 @@ public static class ObservationRules
         }
         if (from > now + ClockSkew)
         {
-            errors.Add(input.ObservedAt is null ? "observedFrom" : "observedAt", "is in the future.");
+            errors.Add(givenAt ? "observedAt" : "observedFrom", "is in the future.");
         }
         return (from, to);
     }

@@ -19,7 +19,7 @@ internal sealed class RecordShape
     {
         Type = type;
         Table = type.GetTableName() ?? type.ShortName();
-        Columns = [.. type.GetProperties().Select(p => new RecordColumn(p, p.IsSecret()))];
+        Columns = [.. type.GetProperties().Select((p, i) => new RecordColumn(p, i, p.IsSecret()))];
         Sorted = [.. Columns.OrderBy(c => c.Name, StringComparer.Ordinal)];
         Key = [.. type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p))];
     }
@@ -44,10 +44,12 @@ internal sealed class RecordShape
 internal sealed class RecordColumn
 {
     private readonly Func<object, object?>? _get;
+    private readonly Action<object, object?>? _set;
 
-    internal RecordColumn(IProperty property, bool secret)
+    internal RecordColumn(IProperty property, int ordinal, bool secret)
     {
         Property = property;
+        Ordinal = ordinal;
         Name = property.GetColumnName();
         Secret = secret;
         Mapping = (RelationalTypeMapping)property.GetTypeMapping();
@@ -56,12 +58,21 @@ internal sealed class RecordColumn
             var record = Expression.Parameter(typeof(object), "record");
             var read = Expression.Property(Expression.Convert(record, property.DeclaringType.ClrType), info);
             _get = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), record).Compile();
+            if (info.CanWrite)
+            {
+                var value = Expression.Parameter(typeof(object), "value");
+                _set = Expression.Lambda<Action<object, object?>>(
+                    Expression.Assign(read, Expression.Convert(value, info.PropertyType)), record, value).Compile();
+            }
         }
     }
 
     public IProperty Property { get; }
 
     public string Name { get; }
+
+    /// <summary>The column's place in <see cref="RecordShape.Columns"/>.</summary>
+    public int Ordinal { get; }
 
     /// <summary>Journaled as its SHA-256, never in clear.</summary>
     public bool Secret { get; }
@@ -71,6 +82,15 @@ internal sealed class RecordColumn
     /// <summary>The record's value of this column as the model holds it (what the journal writes).</summary>
     public object? Get(object record) =>
         _get is { } get ? get(record) : throw new NotSupportedException($"{Property.DeclaringType.ShortName()}.{Property.Name} has no CLR property to read.");
+
+    /// <summary>Puts the column's value in the stored form (<see cref="StoredValue.TryNormalize"/>) on the record itself.</summary>
+    public void Normalize(object record)
+    {
+        if (_set is { } set && StoredValue.TryNormalize($"{Property.DeclaringType.ShortName()}.{Property.Name}", Get(record), out var normal))
+        {
+            set(record, normal);
+        }
+    }
 
     /// <summary>The value as the engine stores it, after the model's converter (a slug for an enum, ticks for a SQLite instant).</summary>
     public object? Stored(object record)

@@ -75,6 +75,12 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         {
             return 0;
         }
+        foreach (var entry in changed.Where(e => e.State != EntityState.Deleted))
+        {
+            Normalize(entry);
+        }
+        // A modified record whose value only now took its stored form must have that column written too.
+        ChangeTracker.DetectChanges();
 
         return await InJournalTransactionAsync(async (previous, at) =>
         {
@@ -113,6 +119,10 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
                 var record = records[i];
                 var shape = ShapeOf(Model.FindEntityType(record.GetType())
                     ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(records)));
+                foreach (var column in shape.Columns)
+                {
+                    column.Normalize(record);
+                }
                 var entry = new JournalEntry
                 {
                     At = at,
@@ -223,6 +233,19 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         };
     }
 
+    /// <summary>
+    /// Puts every value of a record about to be written in its one stored form (<see cref="StoredValue"/>), so
+    /// that the journal's snapshot and the row hold the same value, whichever way in the record came.
+    /// </summary>
+    private static void Normalize(EntityEntry entry)
+    {
+        // On the record itself, not through the change tracker, which takes -0.0 for 0.0 and would keep the -0.
+        foreach (var column in ShapeOf(entry.Metadata).Columns)
+        {
+            column.Normalize(entry.Entity);
+        }
+    }
+
     /// <summary>The name a record's table goes by in the journal.</summary>
     internal static string EntityName(IEntityType type) => type.GetTableName() ?? type.ShortName();
 
@@ -246,6 +269,13 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     internal static string KeyOf(RecordShape shape, object record) =>
         KeyOf(shape, record, static (r, c) => c.Get(r));
+
+    /// <summary>The snapshot of a row read column by column, values in <see cref="RecordShape.Columns"/> order (the verifier's raw read).</summary>
+    internal static string Snapshot(RecordShape shape, object?[] values) =>
+        Snapshot(shape, values, static (v, c) => v[c.Ordinal]);
+
+    internal static string KeyOf(RecordShape shape, object?[] values) =>
+        KeyOf(shape, values, static (v, c) => v[c.Ordinal]);
 
     private static string KeyOf<TSource>(RecordShape shape, TSource source, Func<TSource, RecordColumn, object?> read) =>
         shape.Key.Count == 1 ? Format(read(source, shape.Key[0])) : string.Join('/', shape.Key.Select(c => Format(read(source, c))));
