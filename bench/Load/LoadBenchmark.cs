@@ -110,7 +110,7 @@ internal static class LoadBenchmark
     {
         var store = new Store(location, TimeProvider.System);
         await using var db = store.Open();
-        var added = await Users.AddAsync(db, "load-monitor", Role.Monitor, null, Users.NewPassword(), cancellationToken);
+        var added = await Users.AddAsync(db, "load-monitor", Role.Monitor, null, Users.NewPassword(), cancellationToken: cancellationToken);
         if (added.Failure is { } refused)
         {
             throw new InvalidOperationException($"The benchmark's monitor could not be added: {refused.Title}");

@@ -16,8 +16,8 @@ public static class Users
     public const int MinPasswordLength = 10;
 
     public static async Task<Result<User>> AddAsync(
-        TruceDb db, string name, Role role, string? partyId, string password, CancellationToken cancellationToken = default,
-        string? organisation = null)
+        TruceDb db, string name, Role role, string? partyId, string password, string? organisation = null,
+        CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         var trimmed = name.Trim();

@@ -56,7 +56,7 @@ public static class DemoMission
         })
         {
             await using var db = store.Open();
-            var user = await Users.AddAsync(db, name, role, party, Users.NewPassword(), cancellationToken);
+            var user = await Users.AddAsync(db, name, role, party, Users.NewPassword(), cancellationToken: cancellationToken);
             staff[name] = Users.ViewerOf(user.Value!);
         }
 

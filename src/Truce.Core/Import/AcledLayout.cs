@@ -60,12 +60,12 @@ public sealed class AcledLayout : EventLayout
         var id = row.Required("event_id_cnty");
         var latitude = row.Degrees("latitude", 90);
         var longitude = row.Degrees("longitude", 180);
-        var geoPrecision = row.Int("geo_precision", 1, 3, required: true);
-        var timePrecision = row.Int("time_precision", 1, 3, required: true);
+        var geoPrecision = row.WholeNumber("geo_precision", 1, 3, required: true);
+        var timePrecision = row.WholeNumber("time_precision", 1, 3, required: true);
         // ACLED's API and its older exports write dates differently: 2024-03-05 and 05 March 2024.
         var date = row.Date("event_date", "yyyy-MM-dd", "dd MMMM yyyy", "d MMMM yyyy");
         var eventType = row.Required("event_type");
-        var fatalities = row.Int("fatalities", 0, 10_000_000, required: true);
+        var fatalities = row.WholeNumber("fatalities", 0, 10_000_000, required: true);
         if (row.Errors.Count > 0)
         {
             return null;

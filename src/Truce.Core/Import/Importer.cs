@@ -259,7 +259,7 @@ public static class Importer
         public long Unchanged;
     }
 
-    private static async Task WriteAsync(TruceDb db, IReadOnlyCollection<Observation> batch, Dictionary<Guid, int> lines, Counts counts,
+    private static async Task WriteAsync(TruceDb db, Dictionary<Guid, Observation>.ValueCollection batch, Dictionary<Guid, int> lines, Counts counts,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)

@@ -68,7 +68,7 @@ public sealed class SourceRow
         return value;
     }
 
-    public int? Int(string column, int min, int max, bool required = false)
+    public int? WholeNumber(string column, int min, int max, bool required = false)
     {
         var text = required ? Required(column) : this[column];
         if (text is null)

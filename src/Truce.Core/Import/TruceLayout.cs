@@ -59,14 +59,14 @@ public sealed class TruceLayout : EventLayout
         var from = row.Instant("observed_from");
         var to = row.Instant("observed_to");
         var timePrecision = row.Choice<TimePrecision>("time_precision");
-        var locationPrecision = row.Int("location_precision_m", 0, 1_000_000, required: true);
+        var locationPrecision = row.WholeNumber("location_precision_m", 0, 1_000_000, required: true);
         var category = row.Choice<Category>("category");
         var sensor = row.Choice<Sensor>("sensor");
-        var count = row.Int("count", 1, 100_000) ?? 1;
-        var civiliansKilled = row.Int("civilians_killed", 0, 10_000_000) ?? 0;
-        var civiliansInjured = row.Int("civilians_injured", 0, 10_000_000) ?? 0;
-        var combatantsKilled = row.Int("combatants_killed", 0, 10_000_000) ?? 0;
-        var combatantsInjured = row.Int("combatants_injured", 0, 10_000_000) ?? 0;
+        var count = row.WholeNumber("count", 1, 100_000) ?? 1;
+        var civiliansKilled = row.WholeNumber("civilians_killed", 0, 10_000_000) ?? 0;
+        var civiliansInjured = row.WholeNumber("civilians_injured", 0, 10_000_000) ?? 0;
+        var combatantsKilled = row.WholeNumber("combatants_killed", 0, 10_000_000) ?? 0;
+        var combatantsInjured = row.WholeNumber("combatants_injured", 0, 10_000_000) ?? 0;
         var rowSource = row.Required("source");
         if (row["alleged_party"] is { Length: > 40 })
         {

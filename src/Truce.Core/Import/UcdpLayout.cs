@@ -61,17 +61,17 @@ public sealed class UcdpLayout : EventLayout
         var id = row.Required("id");
         var latitude = row.Degrees("latitude", 90);
         var longitude = row.Degrees("longitude", 180);
-        var wherePrec = row.Int("where_prec", 1, 7, required: true);
-        var datePrec = row.Int("date_prec", 1, 5, required: true);
+        var wherePrec = row.WholeNumber("where_prec", 1, 7, required: true);
+        var datePrec = row.WholeNumber("date_prec", 1, 5, required: true);
         var start = row.Date("date_start", "yyyy-MM-dd");
         var end = row.Date("date_end", "yyyy-MM-dd");
-        var violence = row.Int("type_of_violence", 1, 3, required: true);
+        var violence = row.WholeNumber("type_of_violence", 1, 3, required: true);
         const int MaxDeaths = 10_000_000;
-        var best = row.Int("best", 0, MaxDeaths, required: true);
-        var deathsA = row.Int("deaths_a", 0, MaxDeaths);
-        var deathsB = row.Int("deaths_b", 0, MaxDeaths);
-        var civilians = row.Int("deaths_civilians", 0, MaxDeaths);
-        var unknown = row.Int("deaths_unknown", 0, MaxDeaths);
+        var best = row.WholeNumber("best", 0, MaxDeaths, required: true);
+        var deathsA = row.WholeNumber("deaths_a", 0, MaxDeaths);
+        var deathsB = row.WholeNumber("deaths_b", 0, MaxDeaths);
+        var civilians = row.WholeNumber("deaths_civilians", 0, MaxDeaths);
+        var unknown = row.WholeNumber("deaths_unknown", 0, MaxDeaths);
         if (start is not null && end is not null && end < start)
         {
             row.Error("date_end", "is before date_start.");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Truce.Access;
 using Truce.Storage;
 
@@ -66,7 +67,7 @@ internal static class TokenCommand
             foreach (var t in await Users.ListTokensAsync(db, cancellationToken))
             {
                 await output.WriteLineAsync(string.Join('\t', t.Id, t.User, t.Name, Slug.Of(t.Scope),
-                    t.CreatedAt.ToString("yyyy-MM-dd HH:mm"), t.ExpiresAt?.ToString("yyyy-MM-dd") ?? "never", t.RevokedAt?.ToString("yyyy-MM-dd HH:mm") ?? "-"));
+                    t.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), t.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never", t.RevokedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"));
             }
             return ExitCodes.Ok;
         });

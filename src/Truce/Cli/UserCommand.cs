@@ -25,7 +25,7 @@ internal static class UserCommand
             var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
             var (password, generated) = await PasswordAsync(parse.GetValue(passwordStdin), cancellationToken);
             await using var db = store.Open();
-            var added = await Users.AddAsync(db, parse.GetValue(name)!, Slug.Parse<Role>(parse.GetValue(role)!), parse.GetValue(party), password, cancellationToken, parse.GetValue(organisation));
+            var added = await Users.AddAsync(db, parse.GetValue(name)!, Slug.Parse<Role>(parse.GetValue(role)!), parse.GetValue(party), password, parse.GetValue(organisation), cancellationToken);
             if (added.Failure is { } failure)
             {
                 return await CliStore.Refuse(parse, failure);

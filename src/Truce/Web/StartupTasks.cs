@@ -36,7 +36,7 @@ internal sealed partial class StartupTasks(Store store, TruceSettings settings, 
             return;
         }
         var password = Users.NewPassword();
-        var added = await Users.AddAsync(db, "admin", Role.Administrator, null, password, cancellationToken);
+        var added = await Users.AddAsync(db, "admin", Role.Administrator, null, password, cancellationToken: cancellationToken);
         if (added.Succeeded)
         {
             await console.Writer.WriteLineAsync($"""

@@ -63,7 +63,9 @@ public sealed class ObservationRulesTests
     public void An_interval_that_ends_before_it_starts_is_refused() =>
         Assert.Contains("observedTo", Refused(Valid with
         {
-            ObservedAt = null, ObservedFrom = "2026-11-29T06:00:00Z", ObservedTo = "2026-11-29T05:00:00Z",
+            ObservedAt = null,
+            ObservedFrom = "2026-11-29T06:00:00Z",
+            ObservedTo = "2026-11-29T05:00:00Z",
         }).Errors.Keys);
 
     [Fact]
@@ -104,7 +106,12 @@ public sealed class ObservationRulesTests
     {
         var input = Valid with
         {
-            Latitude = null, Longitude = null, ObserverLatitude = 39.8177, ObserverLongitude = 46.7528, BearingDeg = 90, DistanceM = 3_000,
+            Latitude = null,
+            Longitude = null,
+            ObserverLatitude = 39.8177,
+            ObserverLongitude = 46.7528,
+            BearingDeg = 90,
+            DistanceM = 3_000,
         };
         var o = ObservationRules.Build(input, Monitor, Parties, Now).Value!;
         Assert.InRange(GeoMath.DistanceM(39.8177, 46.7528, o.Latitude, o.Longitude), 2_990, 3_010);

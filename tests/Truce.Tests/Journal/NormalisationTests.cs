@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Truce.Access;
 using Truce.Import;
-using Truce.Tests.Import;
 using Truce.Journal;
 using Truce.Monitoring;
 using Truce.Storage;
+using Truce.Tests.Import;
 
 namespace Truce.Tests.Journal;
 

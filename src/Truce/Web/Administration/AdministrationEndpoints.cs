@@ -25,7 +25,7 @@ internal static class AdministrationEndpoints
         var role = Slug.TryParse<Role>(form["role"], out var parsed) ? parsed : Role.Public;
         var password = Users.NewPassword();
         var party = string.IsNullOrWhiteSpace(form["party"]) ? null : form["party"].ToString();
-        var added = await Users.AddAsync(db, form["name"].ToString(), role, party, password, cancellationToken, form["organisation"]);
+        var added = await Users.AddAsync(db, form["name"].ToString(), role, party, password, form["organisation"], cancellationToken);
         return added.Failure is { } failure
             ? await UsersPage(chrome, db, failure, null, cancellationToken)
             : await UsersPage(chrome, db, null, (added.Value!.Name, password), cancellationToken);

@@ -1,7 +1,7 @@
-using Truce.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;

@@ -7,17 +7,17 @@ internal static class GeoJson
 
     public sealed record Point(double[] Coordinates)
     {
-        public string Type => "Point";
+        public string Type { get; } = "Point";
     }
 
     public sealed record Feature(string Id, Point Geometry, object Properties)
     {
-        public string Type => "Feature";
+        public string Type { get; } = "Feature";
     }
 
     public sealed record FeatureCollection(IReadOnlyList<Feature> Features, int Total, int Page, int PageSize)
     {
-        public string Type => "FeatureCollection";
+        public string Type { get; } = "FeatureCollection";
     }
 
     public static Feature At(string id, double latitude, double longitude, object properties) =>

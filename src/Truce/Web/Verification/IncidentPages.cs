@@ -1,6 +1,6 @@
-using Truce.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
