@@ -76,6 +76,35 @@ public sealed class PageLayoutTests(SharedChromium chromium)
         Assert.Empty(scriptErrors);
     }
 
+    [Fact]
+    public async Task Checkboxes_sit_beside_their_labels_and_filter_drop_downs_sit_level_with_the_inputs()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var mission = await Mission.StartAsync();
+        var password = await mission.AddUserAsync("analyst.forms", Role.Analyst);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = mission.BaseUrl });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "analyst.forms", password);
+
+        await page.GotoAsync("/observations");
+        var select = (await page.Locator("form.filters select[name=category]").BoundingBoxAsync())!;
+        var date = (await page.Locator("form.filters input[name=from]").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(select.Y - date.Y) < 1 && Math.Abs(select.Height - date.Height) < 1, $"drop-down at {select.Y}+{select.Height}, input at {date.Y}+{date.Height}");
+
+        // An incident of several reports has the split form, one checkbox per report.
+        await page.GotoAsync("/incidents");
+        var several = page.Locator("table.list tbody tr").Filter(new() { HasNotText = "(1 source" }).Locator("td[data-label='Incident'] a").First;
+        await several.ClickAsync();
+        var box = page.Locator("form[action$='/split'] input[type=checkbox]").First;
+        await Assertions.Expect(box).ToBeVisibleAsync();
+        var check = (await box.BoundingBoxAsync())!;
+        var label = (await page.Locator("form[action$='/split'] label").First.BoundingBoxAsync())!;
+        Assert.True(check.Width < 30 && check.Height < 30, $"the checkbox is {check.Width}x{check.Height} px");
+        Assert.True(label.Height < 2.5 * check.Height, $"the label ({label.Height} px high) is on the checkbox's line");
+        Assert.True(label.Width > check.Width * 3, "the label's text is beside the box");
+    }
+
     internal static async Task SignInAsync(IPage page, string name, string password)
     {
         await page.GotoAsync("/login");
