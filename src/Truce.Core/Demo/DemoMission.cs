@@ -16,8 +16,6 @@ namespace Truce.Demo;
 /// </summary>
 public static class DemoMission
 {
-    public const string NameSetting = "mission.name";
-    public const string ExerciseSetting = "mission.exercise";
     public const string Name = "Exercise SOUTHERN BRIDGE (simulated)";
 
     private const int Seed = 20_201_110;
@@ -27,7 +25,7 @@ public static class DemoMission
     {
         await using (var probe = store.Open())
         {
-            if (await probe.Observations.AnyAsync(cancellationToken) || await probe.Settings.AnyAsync(s => s.Key == ExerciseSetting, cancellationToken))
+            if (await probe.Observations.AnyAsync(cancellationToken) || await probe.Parties.AnyAsync(cancellationToken))
             {
                 return false;
             }
@@ -35,8 +33,6 @@ public static class DemoMission
         var places = Places();
         await using (var db = store.Open())
         {
-            db.Settings.Add(new Setting { Key = NameSetting, Value = Name });
-            db.Settings.Add(new Setting { Key = ExerciseSetting, Value = "true" });
             db.Parties.AddRange(
                 new Party { Id = "west", Name = "Western Party (exercise)", Kind = PartyKind.Signatory },
                 new Party { Id = "east", Name = "Eastern Party (exercise)", Kind = PartyKind.Signatory },
@@ -46,6 +42,12 @@ public static class DemoMission
             db.Zones.AddRange(Zones());
             db.Sites.AddRange(Sites(places));
             await db.SaveChangesAsync(cancellationToken);
+            // The mission's identity and base map, set as any mission sets them (`truce mission set`).
+            var identity = await MissionProfile.SetAsync(db, new MissionChange(Name, Exercise: true, BoundariesGeoJson: Boundaries()), cancellationToken);
+            if (identity.Failure is { } failure)
+            {
+                throw new InvalidDataException($"The demo's own boundaries were refused: {failure.Title}");
+            }
         }
 
         var staff = new Dictionary<string, Viewer>();

@@ -28,6 +28,7 @@ internal static class TruceCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(MissionCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());

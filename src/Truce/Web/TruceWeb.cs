@@ -62,8 +62,9 @@ internal static class TruceWeb
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = ErrorPages.ExceptionAsync,
         });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseMiddleware<AccessGate>();

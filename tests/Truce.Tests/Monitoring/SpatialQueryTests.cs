@@ -186,7 +186,7 @@ public sealed class SpatialQueryTests
 
         Assert.NotEmpty(near);
         Assert.All(near, r => Assert.Contains($"/observations/{r.Id}", html, StringComparison.Ordinal));
-        var listed = System.Text.RegularExpressions.Regex.Matches(html, "<td><a href=\"/observations/([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).Distinct();
+        var listed = System.Text.RegularExpressions.Regex.Matches(html, "<td[^>]*><a href=\"/observations/([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).Distinct();
         Assert.Equal(near.Select(r => r.Id.ToString()).Order(), listed.Order());
         Assert.Contains("value=\"site:post-1\"", html, StringComparison.Ordinal);
     }

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Truce.Access;
-using Truce.Demo;
+using Truce.Mission;
 using Truce.Storage;
 
 namespace Truce.Web;
@@ -14,10 +13,7 @@ public sealed record Chrome(Viewer Viewer, string MissionName, bool Exercise)
 
     internal static async Task<Chrome> LoadAsync(TruceDb db, Viewer viewer, CancellationToken cancellationToken)
     {
-        var settings = await db.Settings.AsNoTracking()
-            .Where(s => s.Key == DemoMission.NameSetting || s.Key == DemoMission.ExerciseSetting)
-            .ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-        return new Chrome(viewer, settings.GetValueOrDefault(DemoMission.NameSetting, "Monitoring mission"),
-            settings.GetValueOrDefault(DemoMission.ExerciseSetting) == "true");
+        var identity = await MissionProfile.IdentityAsync(db, cancellationToken);
+        return new Chrome(viewer, identity.Name, identity.Exercise);
     }
 }

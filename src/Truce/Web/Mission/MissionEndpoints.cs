@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Truce.Demo;
 using Truce.Mission;
 using Truce.Storage;
 
@@ -17,8 +16,9 @@ internal static class MissionEndpoints
             .WithSummary("The parties of the mission: signatories, the peacekeeping force, the observers, authorities.");
         api.MapGet("/zones", Zones).WithSummary("The mission's zones as a GeoJSON FeatureCollection of polygons.");
         api.MapGet("/sites", Sites).WithSummary("The mission's sites (posts, checkpoints, bases) as GeoJSON points.");
-        api.MapGet("/boundaries", () => Results.Text(DemoMission.Boundaries(), GeoJson.MediaType))
-            .WithSummary("The base layer of the map: Natural Earth admin-0 boundaries (public domain).");
+        api.MapGet("/boundaries", async (TruceDb db, CancellationToken cancellationToken) =>
+                Results.Text(await MissionProfile.BoundariesAsync(db, cancellationToken), GeoJson.MediaType))
+            .WithSummary("The base layer of the map: the mission's boundaries as a GeoJSON FeatureCollection (empty when none were set).");
 
         app.MapGet("/map", (Chrome chrome, TruceSettings settings) => new MapPageModel(chrome, settings.TileUrl).Render())
             .ExcludeFromDescription().Allow(AccessRule.Anyone);

@@ -1,5 +1,6 @@
-// The mission map: Natural Earth boundaries as the base layer (no tile server needed), then zones, sites,
-// incidents and observations from the JSON API. Text from records is set with textContent, never as HTML.
+// The mission map: the mission's boundaries as the base layer (no tile server needed), then zones, sites,
+// incidents and observations from the JSON API. Text from records is set with textContent, never as HTML;
+// the legend's words come from the element's data attributes, so the page can give them in the reader's language.
 (function () {
   const el = document.getElementById('map');
   if (!el || !window.L) { return; }
@@ -8,12 +9,16 @@
     reported: '#6c757d', under_review: '#1f5f99', verified: '#2e7d32',
     unverifiable: '#9e9e9e', disputed: '#e07000', rejected: '#b71c1c'
   };
+  const zoneColours = { buffer: '#c62828', corridor: '#6a1b9a' };
+  const single = !!el.dataset.incidents && el.dataset.incidents.indexOf('/api/incidents/') >= 0;
   const map = L.map(el, { preferCanvas: false, attributionControl: true });
   map.attributionControl.addAttribution('Made with Natural Earth; GeoNames (CC BY 4.0)');
-  map.setView([40.1, 46.0], 7);
+  map.setView([20, 0], 2);
 
   const tiles = el.dataset.tiles;
   if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); }
+
+  function text(name, fallback) { return el.getAttribute('data-' + name) || fallback; }
 
   function getJson(url) {
     return fetch(url, { headers: { Accept: 'application/geo+json' }, credentials: 'same-origin' })
@@ -36,75 +41,99 @@
 
   function when(iso) { return new Date(iso).toLocaleString(); }
 
-  getJson('/api/boundaries').then(function (geo) {
+  // Each loader resolves to its layer (or null), so the view can be fitted once everything is drawn.
+  const boundaries = getJson('/api/boundaries').then(function (geo) {
     const layer = L.geoJSON(geo, { style: { color: '#55616d', weight: 1.2, fillColor: '#f4f1ea', fillOpacity: tiles ? 0.1 : 1 } }).addTo(map);
     layer.bringToBack();
-    if (!el.dataset.incidents || el.dataset.incidents.indexOf('/api/incidents/') < 0) { map.fitBounds(layer.getBounds()); }
-  }).catch(console.error);
+    return layer;
+  }).catch(function (e) { console.error(e); return null; });
 
-  if (el.dataset.zones) {
-    getJson(el.dataset.zones).then(function (geo) {
-      L.geoJSON(geo, {
-        style: function (f) { return { color: f.properties.kind === 'buffer' ? '#c62828' : f.properties.kind === 'corridor' ? '#6a1b9a' : '#00838f', weight: 1.5, dashArray: '4 3', fillOpacity: 0.08 }; },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); }
-      }).addTo(map);
-    }).catch(console.error);
-  }
-  if (el.dataset.sites) {
-    getJson(el.dataset.sites).then(function (geo) {
-      L.geoJSON(geo, {
-        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 5, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1 }); },
-        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name + ' (' + f.properties.kind + ')'); }
-      }).addTo(map);
-    }).catch(console.error);
+  const zones = !el.dataset.zones ? Promise.resolve(null) : getJson(el.dataset.zones).then(function (geo) {
+    return L.geoJSON(geo, {
+      style: function (f) { return { color: zoneColours[f.properties.kind] || '#00838f', weight: 1.5, dashArray: '4 3', fillOpacity: 0.08 }; },
+      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
+
+  const sites = !el.dataset.sites ? Promise.resolve(null) : getJson(el.dataset.sites).then(function (geo) {
+    return L.geoJSON(geo, {
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 5, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1, className: 'site' }); },
+      // Around one incident the sites' names are always shown: they are what gives the position a meaning.
+      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name, { permanent: single, direction: 'right', className: 'site-label' }); }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
+
+  const incidents = !el.dataset.incidents ? Promise.resolve(null) : getJson(el.dataset.incidents).then(function (data) {
+    const features = data.type === 'FeatureCollection' ? data.features
+      : [{ type: 'Feature', id: data.id, geometry: { type: 'Point', coordinates: [data.longitude, data.latitude] }, properties: data }];
+    return L.geoJSON({ type: 'FeatureCollection', features: features }, {
+      pointToLayer: function (f, latlng) {
+        const p = f.properties;
+        return L.circleMarker(latlng, { radius: 6 + Math.min(6, p.observationCount || 1), color: '#fff', weight: 1.5,
+          fillColor: colours[p.status] || '#444', fillOpacity: 0.9, className: 'incident incident-' + f.id });
+      },
+      onEachFeature: function (f, layer) {
+        const p = f.properties;
+        layer.bindPopup(popup(p.title, '/incidents/' + f.id, [when(p.startsAt), text('status-' + p.status, p.status) + ', ' + p.observationCount]));
+      }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
+
+  const observations = !el.dataset.observations ? Promise.resolve(null) : getJson(el.dataset.observations).then(function (data) {
+    const features = data.features.filter(function (f) { return single || !f.properties.incidentId; });
+    return L.geoJSON({ type: 'FeatureCollection', features: features }, {
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, { radius: 4, color: '#1f5f99', weight: 1, fillColor: '#9cc3e6', fillOpacity: 0.9, className: 'observation obs-' + f.id });
+      },
+      onEachFeature: function (f, layer) {
+        const p = f.properties;
+        layer.bindPopup(popup(p.category.replace(/_/g, ' '), '/observations/' + f.id, [when(p.observedFrom), p.source]));
+      }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
+
+  function boundsOf(layers) {
+    const bounds = L.latLngBounds([]);
+    layers.forEach(function (layer) { if (layer && layer.getBounds().isValid()) { bounds.extend(layer.getBounds()); } });
+    return bounds;
   }
 
-  if (el.dataset.incidents) {
-    getJson(el.dataset.incidents).then(function (data) {
-      const features = data.type === 'FeatureCollection' ? data.features
-        : [{ type: 'Feature', id: data.id, geometry: { type: 'Point', coordinates: [data.longitude, data.latitude] }, properties: data }];
-      const layer = L.geoJSON({ type: 'FeatureCollection', features: features }, {
-        pointToLayer: function (f, latlng) {
-          const p = f.properties;
-          return L.circleMarker(latlng, { radius: 6 + Math.min(6, p.observationCount || 1), color: '#fff', weight: 1.5,
-            fillColor: colours[p.status] || '#444', fillOpacity: 0.9, className: 'incident incident-' + f.id });
-        },
-        onEachFeature: function (f, layer) {
-          const p = f.properties;
-          layer.bindPopup(popup(p.title, '/incidents/' + f.id, [when(p.startsAt), p.status.replace('_', ' ') + ', ' + p.observationCount + ' report(s)']));
-        }
-      }).addTo(map);
-      if (features.length === 1) { map.setView(layer.getBounds().getCenter(), 12); }
-    }).catch(console.error);
-  }
-
-  if (el.dataset.observations) {
-    getJson(el.dataset.observations).then(function (data) {
-      const single = el.dataset.incidents && el.dataset.incidents.indexOf('/api/incidents/') >= 0;
-      const features = data.features.filter(function (f) { return single || !f.properties.incidentId; });
-      L.geoJSON({ type: 'FeatureCollection', features: features }, {
-        pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, { radius: 4, color: '#1f5f99', weight: 1, fillColor: '#9cc3e6', fillOpacity: 0.9, className: 'observation obs-' + f.id });
-        },
-        onEachFeature: function (f, layer) {
-          const p = f.properties;
-          layer.bindPopup(popup(p.category.replace(/_/g, ' '), '/observations/' + f.id, [when(p.observedFrom), p.source]));
-        }
-      }).addTo(map);
-    }).catch(console.error);
-  }
+  Promise.all([boundaries, zones, sites, incidents, observations]).then(function (layers) {
+    if (single && layers[3] && layers[3].getBounds().isValid()) {
+      // One incident: the point with the nearest sites around it (at least ~20 km across), not one dot on blank ground.
+      const at = layers[3].getBounds().getCenter();
+      const near = [];
+      if (layers[2]) { layers[2].eachLayer(function (m) { near.push(m.getLatLng()); }); }
+      near.sort(function (a, b) { return map.distance(at, a) - map.distance(at, b); });
+      const view = L.latLngBounds([at]).extend(at.toBounds(20000));
+      near.slice(0, 2).forEach(function (p) { if (map.distance(at, p) < 60000) { view.extend(p); } });
+      map.fitBounds(view.pad(0.15), { maxZoom: 12, animate: false });
+    } else {
+      // The mission's boundaries frame the map; without any, whatever the mission has drawn.
+      const frame = boundsOf([layers[0]]).isValid() ? boundsOf([layers[0]]) : boundsOf(layers.slice(1));
+      if (frame.isValid()) { map.fitBounds(frame, { animate: false }); }
+    }
+    el.dataset.ready = 'true';
+  });
 
   const legend = L.control({ position: 'bottomright' });
   legend.onAdd = function () {
     const div = L.DomUtil.create('div', 'legend');
-    Object.keys(colours).forEach(function (status) {
-      const row = document.createElement('div');
-      const dot = document.createElement('i');
-      dot.style.background = colours[status];
-      row.appendChild(dot);
-      row.appendChild(document.createTextNode(status.replace('_', ' ')));
-      div.appendChild(row);
-    });
+    function row(colour, label, shape) {
+      const line = document.createElement('div');
+      const mark = document.createElement('i');
+      mark.style.background = colour;
+      if (shape) { mark.className = shape; }
+      line.appendChild(mark);
+      line.appendChild(document.createTextNode(label));
+      div.appendChild(line);
+    }
+    if (el.dataset.incidents) {
+      Object.keys(colours).forEach(function (status) { row(colours[status], text('status-' + status, status.replace('_', ' '))); });
+    }
+    if (el.dataset.observations) { row('#9cc3e6', text('legend-observation', 'observation')); }
+    if (el.dataset.sites) { row('#fff', text('legend-site', 'site'), 'site'); }
+    if (el.dataset.zones) { row('transparent', text('legend-zone', 'zone'), 'zone'); }
     return div;
   };
   legend.addTo(map);
