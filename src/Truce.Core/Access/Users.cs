@@ -216,6 +216,19 @@ public static class Users
         return user;
     }
 
+    /// <summary>Keeps the language a signed-in user chose on their account (the web layer checks it is one Truce offers).</summary>
+    public static async Task<Result<User>> SetLanguageAsync(TruceDb db, Guid userId, string language, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return Failure.NotFound("The user");
+        }
+        user.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
     public static Task<List<User>> ListAsync(TruceDb db, CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
 

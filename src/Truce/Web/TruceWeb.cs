@@ -44,6 +44,7 @@ internal static class TruceWeb
         services.AddTruceDataProtection(builder.Logging, settings);
         services.AddTruceRateLimits(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
+        services.AddTruceLocalization();
         services.AddRazorComponents();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -66,6 +67,7 @@ internal static class TruceWeb
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
+        app.UseTruceLocalization(settings);
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -74,6 +76,7 @@ internal static class TruceWeb
         app.MapHealth();
         app.MapDashboard();
         app.MapAccount();
+        app.MapLanguage(settings);
         app.MapMission();
         app.MapMonitoring();
         app.MapVerification();
