@@ -23,19 +23,19 @@ public static class Users
         var trimmed = name.Trim();
         if (!System.Text.RegularExpressions.Regex.IsMatch(trimmed, "^[A-Za-z0-9._-]{2,100}$"))
         {
-            errors.Add("name", "must be 2 to 100 letters, digits, dots, dashes or underscores.");
+            errors.Add("name", $"must be 2 to 100 letters, digits, dots, dashes or underscores.");
         }
         if (role == Role.Public)
         {
-            errors.Add("role", "public is the role of anonymous visitors; choose monitor, analyst, liaison, humanitarian or administrator.");
+            errors.Add("role", $"public is the role of anonymous visitors; choose monitor, analyst, liaison, humanitarian or administrator.");
         }
         if (role == Role.Liaison && string.IsNullOrWhiteSpace(partyId))
         {
-            errors.Add("party", "a liaison belongs to exactly one party: name it.");
+            errors.Add("party", $"a liaison belongs to exactly one party: name it.");
         }
         if (role != Role.Liaison && !string.IsNullOrWhiteSpace(partyId))
         {
-            errors.Add("party", "only a liaison belongs to a party.");
+            errors.Add("party", $"only a liaison belongs to a party.");
         }
         if (partyId is not null && !await db.Parties.AnyAsync(p => p.Id == partyId, cancellationToken))
         {
@@ -47,7 +47,7 @@ public static class Users
         }
         if (errors.Any)
         {
-            return errors.ToFailure("The user cannot be added.");
+            return errors.ToFailure($"The user cannot be added.");
         }
         if (await db.Users.AnyAsync(u => u.Name == trimmed, cancellationToken))
         {

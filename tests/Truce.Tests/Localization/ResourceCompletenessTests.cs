@@ -11,35 +11,38 @@ namespace Truce.Tests.Localization;
 /// <summary>Every language file says everything the neutral (English) file says, and nothing else: the resx files as a translator leaves them.</summary>
 public sealed partial class ResourceCompletenessTests
 {
-    private static Dictionary<string, string> Read(string language)
+    private static Dictionary<string, string> Read(string language) => Read("PageText", language);
+
+    /// <summary>A resource set (PageText: the pages' words; MessageText: Core's failure messages) in one language.</summary>
+    private static Dictionary<string, string> Read(string set, string language)
     {
-        var file = TestEnvironment.RepositoryFile("src", "Truce", "Resources", "Web", language == "en" ? "PageText.resx" : $"PageText.{language}.resx");
+        var file = TestEnvironment.RepositoryFile("src", "Truce", "Resources", "Web", language == "en" ? $"{set}.resx" : $"{set}.{language}.resx");
         return XDocument.Load(file).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
     }
 
-    public static TheoryData<string> Translations => new(Languages.Supported.Where(l => l != "en"));
+    public static TheoryData<string, string> Translations => new(
+        from set in new[] { "PageText", "MessageText" }
+        from language in Languages.Supported
+        select (set, language));
 
     [Theory]
     [MemberData(nameof(Translations))]
-    public void A_language_has_every_key_of_the_neutral_file_and_no_other(string language)
+    public void A_language_has_every_key_of_the_neutral_file_and_no_other(string set, string language)
     {
-        var neutral = Read("en");
-        var translated = Read(language);
+        var neutral = Read(set, "en");
+        var translated = Read(set, language);
 
         Assert.Empty(neutral.Keys.Except(translated.Keys).Order());
         Assert.Empty(translated.Keys.Except(neutral.Keys).Order());
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("ru")]
-    [InlineData("hy")]
-    [InlineData("az")]
-    public void No_text_is_empty_and_each_keeps_the_placeholders_and_plural_forms_of_its_language(string language)
+    [MemberData(nameof(Translations))]
+    public void No_text_is_empty_and_each_keeps_the_placeholders_and_plural_forms_of_its_language(string set, string language)
     {
-        var neutral = Read("en");
-        foreach (var (key, value) in Read(language))
+        var neutral = Read(set, "en");
+        foreach (var (key, value) in Read(set, language))
         {
             Assert.False(string.IsNullOrWhiteSpace(value), $"{language}: {key} is empty");
             Assert.Equal(Placeholders(neutral[key]), Placeholders(value));
