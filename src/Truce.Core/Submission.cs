@@ -51,7 +51,7 @@ public static class Submission
         }
         if (!Storage.StoredValue.IsValidUnicode(value))
         {
-            errors.Add(field, "is not valid Unicode text.");
+            errors.Add(field, $"is not valid Unicode text.");
             return null;
         }
         // In the form it is stored in (NFC) before its length is checked, so the store never meets a longer one.
@@ -63,7 +63,7 @@ public static class Submission
         }
         if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            errors.Add(field, "must not contain control characters.");
+            errors.Add(field, $"must not contain control characters.");
             return null;
         }
         return trimmed;

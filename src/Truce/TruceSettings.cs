@@ -21,7 +21,8 @@ internal sealed record TruceSettings(
     int SignInsPerMinute,
     int SubmissionsPerMinute,
     string JournalKeyPath,
-    bool BenchEcho)
+    bool BenchEcho,
+    bool PseudoLocale)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -49,6 +50,7 @@ internal sealed record TruceSettings(
         // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
         new("Logging:LogLevel:Default", "Information", "log level"),
         new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
+        new("Languages:Pseudo", "false", "testing only: offers the pseudo-locale qps-ploc in the language switcher"),
     ];
 
     public static TruceSettings From(IConfiguration configuration)
@@ -65,7 +67,8 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute),
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
-            configuration.GetValue("Bench:Echo", false));
+            configuration.GetValue("Bench:Echo", false),
+            configuration.GetValue("Languages:Pseudo", false));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

@@ -20,13 +20,14 @@ internal sealed class Mission : IAsyncDisposable
 
     public string BaseUrl => App.Urls.Single();
 
-    public static async Task<Mission> StartAsync()
+    public static async Task<Mission> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("truce-browser-").FullName;
-        var app = TruceWeb.Create([], new Dictionary<string, string?>
+        var flags = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Data"] = folder, ["Demo"] = "true", ["Urls"] = "http://127.0.0.1:0", ["Logging:LogLevel:Default"] = "Warning",
-        }, TextWriter.Null);
+        };
+        var app = TruceWeb.Create([], flags, TextWriter.Null);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new Mission(app, folder);
     }

@@ -27,4 +27,7 @@ public sealed class User
 
     /// <summary>A disabled user can neither sign in nor use a token; kept so the journal's actors stay resolvable.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>The language the user reads Truce in ("ru"), chosen on any page; null: the browser's choice.</summary>
+    public string? Language { get; set; }
 }

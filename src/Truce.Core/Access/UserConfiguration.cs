@@ -11,5 +11,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.Name).IsUnique();
         builder.Property(u => u.Name).HasMaxLength(100);
         builder.Property(u => u.PasswordHash).IsSecret();
+        builder.Property(u => u.Language).HasMaxLength(16);
     }
 }

@@ -23,19 +23,19 @@ public static class Users
         var trimmed = name.Trim();
         if (!System.Text.RegularExpressions.Regex.IsMatch(trimmed, "^[A-Za-z0-9._-]{2,100}$"))
         {
-            errors.Add("name", "must be 2 to 100 letters, digits, dots, dashes or underscores.");
+            errors.Add("name", $"must be 2 to 100 letters, digits, dots, dashes or underscores.");
         }
         if (role == Role.Public)
         {
-            errors.Add("role", "public is the role of anonymous visitors; choose monitor, analyst, liaison, humanitarian or administrator.");
+            errors.Add("role", $"public is the role of anonymous visitors; choose monitor, analyst, liaison, humanitarian or administrator.");
         }
         if (role == Role.Liaison && string.IsNullOrWhiteSpace(partyId))
         {
-            errors.Add("party", "a liaison belongs to exactly one party: name it.");
+            errors.Add("party", $"a liaison belongs to exactly one party: name it.");
         }
         if (role != Role.Liaison && !string.IsNullOrWhiteSpace(partyId))
         {
-            errors.Add("party", "only a liaison belongs to a party.");
+            errors.Add("party", $"only a liaison belongs to a party.");
         }
         if (partyId is not null && !await db.Parties.AnyAsync(p => p.Id == partyId, cancellationToken))
         {
@@ -47,7 +47,7 @@ public static class Users
         }
         if (errors.Any)
         {
-            return errors.ToFailure("The user cannot be added.");
+            return errors.ToFailure($"The user cannot be added.");
         }
         if (await db.Users.AnyAsync(u => u.Name == trimmed, cancellationToken))
         {
@@ -212,6 +212,19 @@ public static class Users
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>Keeps the language a signed-in user chose on their account (the web layer checks it is one Truce offers).</summary>
+    public static async Task<Result<User>> SetLanguageAsync(TruceDb db, Guid userId, string language, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return Failure.NotFound("The user");
+        }
+        user.Language = language;
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }

@@ -36,7 +36,7 @@ public static class Importer
     {
         if (!actor.Can(Operation.ImportEvents))
         {
-            return Failure.Forbidden("Only an analyst or administrator may import datasets.");
+            return Failure.Forbidden($"Only an analyst or administrator may import datasets.");
         }
         var now = Instant.Now(store.Clock);
         HashSet<string> parties;

@@ -58,15 +58,15 @@ public sealed record ListFilter
             }
             else
             {
-                errors.Add("incident", "must be an incident id (a UUID).");
+                errors.Add("incident", $"must be an incident id (a UUID).");
             }
         }
         filter = ParseSpatial(query, filter, errors);
         if (filter.From is not null && filter.To is not null && filter.To < filter.From)
         {
-            errors.Add("to", "is before from.");
+            errors.Add("to", $"is before from.");
         }
-        return errors.Any ? errors.ToFailure("The list parameters are invalid.") with { Kind = FailureKind.Malformed } : filter;
+        return errors.Any ? errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed } : filter;
     }
 
     private static ListFilter ParseSpatial(Func<string, string?> query, ListFilter filter, FieldErrors errors)
@@ -85,11 +85,11 @@ public sealed record ListFilter
             }
             else
             {
-                errors.Add("near", "must be LATITUDE,LONGITUDE in decimal degrees or site:ID.");
+                errors.Add("near", $"must be LATITUDE,LONGITUDE in decimal degrees or site:ID.");
             }
             if (radius is not { Length: > 0 })
             {
-                errors.Add("radius_km", "is required with near.");
+                errors.Add("radius_km", $"is required with near.");
             }
         }
         if (radius is { Length: > 0 })
@@ -100,11 +100,11 @@ public sealed record ListFilter
             }
             else
             {
-                errors.Add("radius_km", "must be a distance in kilometres above 0 and at most 2000.");
+                errors.Add("radius_km", $"must be a distance in kilometres above 0 and at most 2000.");
             }
             if (near is not { Length: > 0 })
             {
-                errors.Add("near", "is required with radius_km.");
+                errors.Add("near", $"is required with radius_km.");
             }
         }
         if (query("bbox") is { Length: > 0 } bbox)
@@ -116,7 +116,7 @@ public sealed record ListFilter
             }
             else
             {
-                errors.Add("bbox", "must be WEST,SOUTH,EAST,NORTH in decimal degrees, south not above north.");
+                errors.Add("bbox", $"must be WEST,SOUTH,EAST,NORTH in decimal degrees, south not above north.");
             }
         }
         if (query("zone") is { Length: > 0 } zone)

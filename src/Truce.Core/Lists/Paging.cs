@@ -15,7 +15,7 @@ public readonly record struct Paging(int Number, int Size)
         var size = Default.Size;
         if (page is not null && (!int.TryParse(page, out number) || number < 1))
         {
-            errors.Add("page", "must be a whole number from 1.");
+            errors.Add("page", $"must be a whole number from 1.");
             number = 1;
         }
         if (pageSize is not null && (!int.TryParse(pageSize, out size) || size is < 1 or > MaxSize))

@@ -44,12 +44,12 @@ public static class MissionProfile
         var name = Submission.Text(change.Name, "name", 200, errors);
         if (change.Name is not null && string.IsNullOrWhiteSpace(change.Name))
         {
-            errors.Add("name", "must not be empty.");
+            errors.Add("name", $"must not be empty.");
         }
         var boundaries = change.BoundariesGeoJson is null ? null : Boundaries(change.BoundariesGeoJson, errors);
         if (errors.Any)
         {
-            return errors.ToFailure("The mission's settings were not changed.");
+            return errors.ToFailure($"The mission's settings were not changed.");
         }
         if (name is not null)
         {
@@ -81,7 +81,7 @@ public static class MissionProfile
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection")
             {
-                errors.Add("boundaries", "must be a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\").");
+                errors.Add("boundaries", $"must be a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\").");
                 return null;
             }
             var features = document.RootElement.Deserialize<FeatureCollection>(GeoJsonOptions);
@@ -89,7 +89,7 @@ public static class MissionProfile
             {
                 if (features![i].Geometry is not { } geometry || !geometry.IsValid)
                 {
-                    errors.Add($"boundaries.features[{i}]", "has no geometry, or an invalid one (e.g. a ring that crosses itself).");
+                    errors.Add($"boundaries.features[{i}]", $"has no geometry, or an invalid one (e.g. a ring that crosses itself).");
                 }
             }
             return errors.Any ? null : JsonSerializer.Serialize(document.RootElement);

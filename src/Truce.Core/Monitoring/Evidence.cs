@@ -48,7 +48,7 @@ public static class Evidence
     {
         if (!viewer.Can(Operation.AttachEvidence))
         {
-            return Failure.Forbidden("Your role may not attach evidence.");
+            return Failure.Forbidden($"Your role may not attach evidence.");
         }
         var observation = await Observations.FindAsync(db, viewer, observationId, cancellationToken);
         if (observation is null)
@@ -62,7 +62,7 @@ public static class Evidence
         }
         if (bytes.Length == 0)
         {
-            return Failure.Field(FailureKind.Invalid, "file", "is empty.");
+            return Failure.Field(FailureKind.Invalid, "file", $"is empty.");
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = SafeName(fileName);

@@ -13,7 +13,7 @@ public static class Observations
     {
         if (!reporter.Can(Operation.SubmitObservation))
         {
-            return Failure.Forbidden("Your role may not submit observations.");
+            return Failure.Forbidden($"Your role may not submit observations.");
         }
         // The rules need to know only whether the party the report names exists: look up that one, not every party.
         var named = input.AllegedParty?.Trim();

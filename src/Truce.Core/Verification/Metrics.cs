@@ -53,11 +53,11 @@ public static class Metrics
         var start = from ?? end.AddDays(-1);
         if (end <= start)
         {
-            return Failure.Field(FailureKind.Malformed, "to", "must be after from.");
+            return Failure.Field(FailureKind.Malformed, "to", $"must be after from.");
         }
         if (end - start > MaxPeriod)
         {
-            return Failure.Field(FailureKind.Invalid, "from", "the period may be at most ten years.");
+            return Failure.Field(FailureKind.Invalid, "from", $"the period may be at most ten years.");
         }
         var previousFrom = start - (end - start);
         var counted = statuses is { Count: > 0 } ? statuses : DefaultStatuses;
@@ -142,7 +142,7 @@ public sealed record MetricQuery(DateTimeOffset? From, DateTimeOffset? To, Metri
             }
         }
         return errors.Any
-            ? errors.ToFailure("The metrics parameters are invalid.") with { Kind = FailureKind.Malformed }
+            ? errors.ToFailure($"The metrics parameters are invalid.") with { Kind = FailureKind.Malformed }
             : new MetricQuery(from, to, groupBy, statuses);
     }
 }

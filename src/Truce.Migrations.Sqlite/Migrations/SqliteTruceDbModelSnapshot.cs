@@ -86,6 +86,11 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_sign_ins");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");

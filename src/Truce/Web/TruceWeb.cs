@@ -44,6 +44,7 @@ internal static class TruceWeb
         services.AddTruceDataProtection(builder.Logging, settings);
         services.AddTruceRateLimits(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
+        services.AddTruceLocalization();
         services.AddRazorComponents();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -67,6 +68,7 @@ internal static class TruceWeb
         app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
+        app.UseTruceLocalization(settings);
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -75,6 +77,7 @@ internal static class TruceWeb
         app.MapHealth();
         app.MapDashboard();
         app.MapAccount();
+        app.MapLanguage(settings);
         app.MapMission();
         app.MapMonitoring();
         app.MapVerification();

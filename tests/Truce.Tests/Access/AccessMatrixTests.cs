@@ -60,6 +60,7 @@ public sealed class AccessMatrixTests
         ["GET /login"] = Need.Read,
         ["POST /login"] = Need.Read,
         ["POST /logout"] = Need.SignedIn,
+        ["POST /language"] = Need.Read,
         ["GET /"] = Need.Read,
         ["GET /map"] = Need.Read,
         ["GET /observations"] = Need.Read,
@@ -271,6 +272,9 @@ public sealed class AccessMatrixTests
                 form["name"] = "monitor"; form["password"] = "wrong password";
                 break;
             case "/logout":
+                break;
+            case "/language":
+                form["language"] = "ru";
                 break;
             case "/observations":
                 foreach (var (key, value) in new Dictionary<string, string>

@@ -32,7 +32,7 @@ internal static class AccountEndpoints
             return new LoginModel(chrome, returnUrl, name, Failed: true).Render(StatusCodes.Status401Unauthorized);
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            ViewerClaims.Principal(Users.ViewerOf(user), CookieAuthenticationDefaults.AuthenticationScheme));
+            ViewerClaims.Principal(Users.ViewerOf(user), CookieAuthenticationDefaults.AuthenticationScheme, user.Language));
         return TypedResults.LocalRedirect(LocalTarget(returnUrl));
     }
 

@@ -37,7 +37,7 @@ internal static class AdministrationEndpoints
         {
             if (disabled && name == chrome.Viewer.Name)
             {
-                return await UsersPage(chrome, db, Failure.Field(FailureKind.Conflict, "name", "you cannot disable yourself."), null, cancellationToken);
+                return await UsersPage(chrome, db, Failure.Field(FailureKind.Conflict, "name", $"you cannot disable yourself."), null, cancellationToken);
             }
             var result = await Users.SetDisabledAsync(db, name, disabled, cancellationToken);
             return result.Failure is { } failure

@@ -11,6 +11,9 @@ internal static class ViewerClaims
     /// <summary>Present with the value "read" on a principal that came in with a read-only token.</summary>
     public const string ScopeClaim = "truce:scope";
 
+    /// <summary>The language kept on the account, read first when the request's culture is chosen.</summary>
+    public const string LanguageClaim = "truce:language";
+
     public static Viewer Viewer(this HttpContext context) => Of(context.User);
 
     public static Viewer Of(ClaimsPrincipal principal)
@@ -25,7 +28,7 @@ internal static class ViewerClaims
             ReadOnly: principal.FindFirstValue(ScopeClaim) == "read");
     }
 
-    public static ClaimsPrincipal Principal(Viewer viewer, string scheme)
+    public static ClaimsPrincipal Principal(Viewer viewer, string scheme, string? language = null)
     {
         var claims = new List<Claim>
         {
@@ -36,6 +39,10 @@ internal static class ViewerClaims
         if (viewer.PartyId is not null)
         {
             claims.Add(new Claim(PartyClaim, viewer.PartyId));
+        }
+        if (language is not null)
+        {
+            claims.Add(new Claim(LanguageClaim, language));
         }
         if (viewer.ReadOnly)
         {

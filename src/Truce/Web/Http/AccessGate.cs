@@ -21,7 +21,7 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         if (rule is null)
         {
             LogUndeclared(logger, endpoint.DisplayName);
-            await Deny(context, Failure.Forbidden("This endpoint declares no access rule, so nobody may call it."));
+            await Deny(context, Failure.Forbidden($"This endpoint declares no access rule, so nobody may call it."));
             return;
         }
         var viewer = context.Viewer();
@@ -40,9 +40,9 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         }
         if (rule.Requires is { } operation && !viewer.Can(operation))
         {
-            await Deny(context, Failure.Forbidden(viewer.ReadOnly
-                ? "This token is read-only."
-                : $"Your role ({Slug.Of(viewer.Role)}) may not {Slug.Of(operation).Replace('_', ' ')}."));
+            await Deny(context, viewer.ReadOnly
+                ? Failure.Forbidden($"This token is read-only.")
+                : Failure.Forbidden($"Your role ({Slug.Of(viewer.Role)}) may not {Slug.Of(operation).Replace('_', ' ')}."));
             return;
         }
         await next(context);

@@ -15,7 +15,7 @@ internal static class JsonBody
     {
         if (!request.HasJsonContentType())
         {
-            return Failure.Field(FailureKind.Malformed, "Content-Type", "must be application/json.");
+            return Failure.Field(FailureKind.Malformed, "Content-Type", $"must be application/json.");
         }
         if (request.ContentLength > MaxBytes)
         {
@@ -26,7 +26,7 @@ internal static class JsonBody
         {
             using var limited = new LimitedStream(request.Body, MaxBytes);
             var value = await JsonSerializer.DeserializeAsync<T>(limited, options, request.HttpContext.RequestAborted);
-            return value is null ? Failure.Field(FailureKind.Malformed, "body", "must be a JSON object, not null.") : value;
+            return value is null ? Failure.Field(FailureKind.Malformed, "body", $"must be a JSON object, not null.") : value;
         }
         catch (JsonException e)
         {
@@ -41,12 +41,12 @@ internal static class JsonBody
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits and a body that ends before its Content-Length.
-            return Failure.Field(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? FailureKind.TooLarge : FailureKind.Malformed, "body", e.Message);
+            return Failure.Field(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? FailureKind.TooLarge : FailureKind.Malformed, "body", $"{e.Message}");
         }
         catch (Exception e) when (e is IOException or OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-body: nobody is left to answer, and it is not the server's fault.
-            return Failure.Field(FailureKind.Malformed, "body", "the request was aborted before its body was read.");
+            return Failure.Field(FailureKind.Malformed, "body", $"the request was aborted before its body was read.");
         }
     }
 

@@ -16,11 +16,12 @@ internal static class Problems
         _ => StatusCodes.Status400BadRequest,
     };
 
+    /// <summary>The failure as problem details; the title and messages in the request's language, the field names and type as they are.</summary>
     public static ProblemHttpResult ToProblem(this Failure failure) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(failure.Errors.ToDictionary(e => e.Key, e => e.Value))
+        TypedResults.Problem(new HttpValidationProblemDetails(failure.LocalErrors().ToDictionary(e => e.Key, e => e.Value))
         {
             Status = Status(failure.Kind),
-            Title = failure.Title,
+            Title = failure.LocalTitle(),
             Type = $"https://truce.invalid/problems/{Slug.Of(failure.Kind)}",
         });
 

@@ -18,15 +18,15 @@ internal static class JournalEndpoints
         var limit = 500;
         if (request.Query["after"].FirstOrDefault() is { } afterText && (!long.TryParse(afterText, out after) || after < 0))
         {
-            errors.Add("after", "must be a whole number from 0.");
+            errors.Add("after", $"must be a whole number from 0.");
         }
         if (request.Query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit is < 1 or > 5000))
         {
-            errors.Add("limit", "must be a whole number from 1 to 5000.");
+            errors.Add("limit", $"must be a whole number from 1 to 5000.");
         }
         if (errors.Any)
         {
-            return (errors.ToFailure("The journal parameters are invalid.") with { Kind = FailureKind.Malformed }).ToProblem();
+            return (errors.ToFailure($"The journal parameters are invalid.") with { Kind = FailureKind.Malformed }).ToProblem();
         }
         var entries = await db.Journal.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq).Take(limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(entries);

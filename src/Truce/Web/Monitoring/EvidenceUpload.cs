@@ -15,7 +15,7 @@ internal static class EvidenceUpload
     {
         if (!request.HasFormContentType)
         {
-            return Failure.Field(FailureKind.Malformed, "file", "send the file as multipart/form-data in a field named 'file'.");
+            return Failure.Field(FailureKind.Malformed, "file", $"send the file as multipart/form-data in a field named 'file'.");
         }
         var tooLarge = Failure.Field(FailureKind.TooLarge, "file", $"is larger than the limit of {maxBytes} bytes.");
         if (request.ContentLength > maxBytes + FramingBytes)
@@ -42,7 +42,7 @@ internal static class EvidenceUpload
         }
         if (form.Files.GetFile("file") is not { } file)
         {
-            return Failure.Field(FailureKind.Invalid, "file", "is required: a multipart field named 'file'.");
+            return Failure.Field(FailureKind.Invalid, "file", $"is required: a multipart field named 'file'.");
         }
         await using var content = file.OpenReadStream();
         return await Evidence.AttachAsync(db, viewer, observationId, file.FileName, file.ContentType, content, maxBytes, cancellationToken);

@@ -72,5 +72,5 @@ internal static class ObservationPages
     private static async Task<RazorComponentResult> Detail(Guid id, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
         await Observations.FindAsync(db, chrome.Viewer, id, cancellationToken) is { } observation
             ? new ObservationDetailModel(chrome, observation).Render()
-            : new NotFoundModel(chrome, "This observation").Render(StatusCodes.Status404NotFound);
+            : new NotFoundModel(chrome, "NotFound.Observation").Render(StatusCodes.Status404NotFound);
 }

@@ -36,7 +36,7 @@ internal static class CorroborationApi
         var to = Submission.ParseInstant(request.Query["to"].FirstOrDefault(), "to", errors);
         if (errors.Any)
         {
-            return (errors.ToFailure("The period is invalid.") with { Kind = FailureKind.Malformed }).ToProblem();
+            return (errors.ToFailure($"The period is invalid.") with { Kind = FailureKind.Malformed }).ToProblem();
         }
         return await CorroborationReview.ProposalsAsync(db, viewer, from, to, cancellationToken)
             .ToOkAsync(clusters => clusters.Select(c => new ClusterJson(c.Members, c.SourceCount, c.Candidates, c.StartsAt)).ToArray());

@@ -56,7 +56,7 @@ internal static class IncidentPages
         var incident = await Incidents.FindAsync(db, chrome.Viewer, id, cancellationToken);
         if (incident is null)
         {
-            return new NotFoundModel(chrome, "This incident").Render(StatusCodes.Status404NotFound);
+            return new NotFoundModel(chrome, "NotFound.Incident").Render(StatusCodes.Status404NotFound);
         }
         return new IncidentDetailModel(chrome, incident, await Incidents.ObservationsOfAsync(db, chrome.Viewer, id, cancellationToken),
             await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, AssessmentId: Guid.NewGuid(), settings.TileUrl).Render();
