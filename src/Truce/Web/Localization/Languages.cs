@@ -49,7 +49,7 @@ internal static class Languages
 
     /// <summary>The supported language a culture belongs to ("ru-RU" reads Russian; "az-Latn-AZ" Azerbaijani).</summary>
     public static string Of(CultureInfo culture) =>
-        culture.Name == Pseudo ? Pseudo
+        string.Equals(culture.Name, Pseudo, StringComparison.OrdinalIgnoreCase) ? Pseudo
         : Supported.Contains(culture.TwoLetterISOLanguageName) ? culture.TwoLetterISOLanguageName
         : Default;
 }

@@ -15,7 +15,8 @@ internal sealed class PseudoLocalizerFactory(IOptions<LocalizationOptions> optio
 
     private sealed class PseudoLocalizer(IStringLocalizer inner) : IStringLocalizer
     {
-        private static bool Active => CultureInfo.CurrentUICulture.Name == Languages.Pseudo;
+        // ICU may spell the name "qps-Ploc" (it reads "ploc" as a script), hence ignoring case.
+        private static bool Active => string.Equals(CultureInfo.CurrentUICulture.Name, Languages.Pseudo, StringComparison.OrdinalIgnoreCase);
 
         public LocalizedString this[string name] => Wrap(inner[name]);
 
