@@ -29,6 +29,10 @@ public sealed class AccessMatrixTests
     {
         ["GET /healthz"] = Need.Read,
         ["GET /openapi/{documentName}.json"] = Need.Read,
+        ["GET /api/docs/{documentName?}"] = Need.Read,
+        ["GET /api/docs/scalar.js"] = Need.Read,
+        ["GET /api/docs/scalar.aspnetcore.js"] = Need.Read,
+        ["GET /api/docs/favicon.svg"] = Need.Read,
         ["GET /api/parties"] = Need.Read,
         ["GET /api/zones"] = Need.Read,
         ["GET /api/sites"] = Need.Read,
@@ -243,6 +247,7 @@ public sealed class AccessMatrixTests
         var incident = world.Incidents[record];
         var path = pattern
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
