@@ -66,33 +66,46 @@ internal static class JsonBody
             {
                 return Unreadable("body", $"must be a JSON object, not {Came(root)}.");
             }
-            var fields = options.GetTypeInfo(typeof(T)).Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
-            var errors = new FieldErrors();
-            foreach (var member in root.EnumerateObject())
-            {
-                if (!fields.TryGetValue(member.Name, out var field))
-                {
-                    errors.Add(Submission.Clip(member.Name), $"is not a field of this request; its fields are: {string.Join(", ", fields.Keys)}.");
-                }
-                else if (Mismatch(field.PropertyType, member.Value) is { } expected)
-                {
-                    errors.Add(field.Name, $"must be {expected}, not {Came(member.Value)}.");
-                }
-            }
-            if (errors.Any)
-            {
-                return errors.ToFailure("The body cannot be read.") with { Kind = FailureKind.Malformed };
-            }
             try
             {
-                return root.Deserialize<T>(options) is { } value ? value : Unreadable("body", "must be a JSON object, not null.");
+                return Read<T>(root, options);
             }
-            catch (JsonException e)
+            catch (InvalidOperationException)
             {
-                // What the checks above do not foresee (a type a later input adds): still named as the field, not as a JSON path.
-                var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-                return Unreadable(field, "is not a valid value for this field.");
+                // JsonDocument checks UTF-8 inside strings only when they are read.
+                return Unreadable("body", "is not valid UTF-8.");
             }
+        }
+    }
+
+    private static Result<T> Read<T>(JsonElement root, JsonSerializerOptions options) where T : class
+    {
+        var fields = options.GetTypeInfo(typeof(T)).Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var errors = new FieldErrors();
+        foreach (var member in root.EnumerateObject())
+        {
+            if (!fields.TryGetValue(member.Name, out var field))
+            {
+                errors.Add(Submission.Clip(member.Name), $"is not a field of this request; its fields are: {string.Join(", ", fields.Keys)}.");
+            }
+            else if (Mismatch(field.PropertyType, member.Value) is { } expected)
+            {
+                errors.Add(field.Name, $"must be {expected}, not {Came(member.Value)}.");
+            }
+        }
+        if (errors.Any)
+        {
+            return errors.ToFailure("The body cannot be read.") with { Kind = FailureKind.Malformed };
+        }
+        try
+        {
+            return root.Deserialize<T>(options) is { } value ? value : Unreadable("body", "must be a JSON object, not null.");
+        }
+        catch (JsonException e)
+        {
+            // What the checks above do not foresee (a type a later input adds): still named as the field, not as a JSON path.
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return Unreadable(field, "is not a valid value for this field.");
         }
     }
 
