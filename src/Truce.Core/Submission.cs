@@ -43,6 +43,36 @@ public static class Submission
         return Instant.Normalize(value);
     }
 
+    /// <summary>
+    /// The one parser of a period's query parameters (lists, metrics, corroboration proposals): each an instant as
+    /// <see cref="ParseInstant"/> takes it, or a plain date (2019-01-01), which for <paramref name="from"/> is the
+    /// start of that day in UTC and for <paramref name="to"/> its end (its last microsecond, the finest instant stored).
+    /// </summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) ParsePeriod(string? from, string? to, FieldErrors errors)
+    {
+        var start = IsDate(from, out var fromDay) ? Day(fromDay, "from", errors) : ParseInstant(from, "from", errors);
+        var end = IsDate(to, out var toDay) ? Day(toDay, "to", errors)?.AddDays(1).AddTicks(-TimeSpan.TicksPerMicrosecond) : ParseInstant(to, "to", errors);
+        if (start is not null && end is not null && end < start)
+        {
+            errors.Add("to", $"is before from.");
+        }
+        return (start, end);
+    }
+
+    private static bool IsDate(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+
+    private static DateTimeOffset? Day(DateOnly day, string field, FieldErrors errors)
+    {
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (!Instant.IsAccepted(start))
+        {
+            errors.Add(field, $"'{day:yyyy-MM-dd}' {Instant.RangeMessage}");
+            return null;
+        }
+        return start;
+    }
+
     public static string? Text(string? value, string field, int maxLength, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -80,7 +110,7 @@ public static class Submission
         {
             return parsed;
         }
-        errors.Add(field, $"'{Clip(value)}' is not one of: {Slug.Expected<TEnum>()}.");
+        errors.Add(field, $"'{Clip(value)}' is not allowed: it must be one of {Slug.Expected<TEnum>()}.");
         return null;
     }
 

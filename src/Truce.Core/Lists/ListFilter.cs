@@ -41,12 +41,13 @@ public sealed record ListFilter
     public static Result<ListFilter> Parse(Func<string, string?> query)
     {
         var errors = new FieldErrors();
+        var (from, to) = Submission.ParsePeriod(query("from"), query("to"), errors);
         var filter = new ListFilter
         {
             Category = Submission.Choice<Category>(query("category"), "category", errors),
             Status = Submission.Choice<IncidentStatus>(query("status"), "status", errors),
-            From = Submission.ParseInstant(query("from"), "from", errors),
-            To = Submission.ParseInstant(query("to"), "to", errors),
+            From = from,
+            To = to,
             Party = string.IsNullOrWhiteSpace(query("party")) ? null : query("party")!.Trim(),
             Paging = Paging.Parse(query("page"), query("pageSize"), errors),
         };
@@ -62,10 +63,6 @@ public sealed record ListFilter
             }
         }
         filter = ParseSpatial(query, filter, errors);
-        if (filter.From is not null && filter.To is not null && filter.To < filter.From)
-        {
-            errors.Add("to", $"is before from.");
-        }
         return errors.Any ? errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed } : filter;
     }
 

@@ -29,7 +29,7 @@ public static class SpatialFilter
                     .Select(s => new { s.Latitude, s.Longitude }).FirstOrDefaultAsync(cancellationToken);
                 if (site is null)
                 {
-                    return Failure.Field(FailureKind.Invalid, "near", $"there is no site '{siteId}'.");
+                    return Failure.Field(FailureKind.Malformed, "near", $"there is no site '{siteId}'.");
                 }
                 (lat, lon) = (site.Latitude, site.Longitude);
             }
@@ -44,7 +44,7 @@ public static class SpatialFilter
             var json = await db.Zones.AsNoTracking().Where(z => z.Id == zoneId).Select(z => z.GeometryJson).FirstOrDefaultAsync(cancellationToken);
             if (json is null)
             {
-                return Failure.Field(FailureKind.Invalid, "zone", $"there is no zone '{zoneId}'.");
+                return Failure.Field(FailureKind.Malformed, "zone", $"there is no zone '{zoneId}'.");
             }
             areas.Add(Area.Polygon(ReadGeometry(json)));
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Truce.Monitoring;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Truce.Monitoring;
 /// </summary>
 public sealed record ObservationInput
 {
+    [Required]
     public Guid? Id { get; init; }
 
     /// <summary>An instant, ISO 8601 with an offset; or give <see cref="ObservedFrom"/> and <see cref="ObservedTo"/>.</summary>
@@ -15,10 +18,13 @@ public sealed record ObservationInput
 
     public string? ObservedTo { get; init; }
 
+    [Slugs(typeof(Truce.Monitoring.TimePrecision))]
     public string? TimePrecision { get; init; }
 
+    [Range(-90.0, 90.0)]
     public double? Latitude { get; init; }
 
+    [Range(-180.0, 180.0)]
     public double? Longitude { get; init; }
 
     public int? LocationPrecisionM { get; init; }
@@ -33,10 +39,12 @@ public sealed record ObservationInput
 
     public int? DistanceM { get; init; }
 
+    [Required, Slugs(typeof(Truce.Monitoring.Category))]
     public string? Category { get; init; }
 
     public int? Count { get; init; }
 
+    [Required, Slugs(typeof(Truce.Monitoring.Sensor))]
     public string? Sensor { get; init; }
 
     public int? CiviliansKilled { get; init; }
@@ -59,5 +67,6 @@ public sealed record ObservationInput
 
     public string? SourceExternalId { get; init; }
 
+    [Slugs(typeof(Truce.Access.Visibility))]
     public string? Visibility { get; init; }
 }

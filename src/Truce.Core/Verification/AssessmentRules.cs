@@ -17,13 +17,21 @@ public static class AssessmentRules
         }
         var status = Submission.Choice<IncidentStatus>(input.Status, "status", errors, incident.Status);
         var reliability = input.SourceReliability?.Trim().ToUpperInvariant();
-        if (reliability is not { Length: 1 } || !Admiralty.IsReliability(reliability[0]))
+        if (string.IsNullOrEmpty(reliability))
         {
             errors.Add("sourceReliability", $"is required: a letter from A (completely reliable) to F (cannot be judged).");
         }
-        if (input.InformationCredibility is not { } credibility || !Admiralty.IsCredibility(credibility))
+        else if (reliability.Length != 1 || !Admiralty.IsReliability(reliability[0]))
+        {
+            errors.Add("sourceReliability", $"'{Submission.Clip(reliability)}' is not allowed: it must be one of A, B, C, D, E, F.");
+        }
+        if (input.InformationCredibility is not { } credibility)
         {
             errors.Add("informationCredibility", $"is required: a number from 1 (confirmed) to 6 (cannot be judged).");
+        }
+        else if (!Admiralty.IsCredibility(credibility))
+        {
+            errors.Add("informationCredibility", $"{credibility} is not allowed: it must be one of 1, 2, 3, 4, 5, 6.");
         }
         var party = Submission.Text(input.AttributedParty, "attributedParty", 40, errors);
         if (party is not null && !partyIds.Contains(party))

@@ -41,6 +41,9 @@ public static class Metrics
 {
     public static readonly IReadOnlyList<IncidentStatus> DefaultStatuses = [IncidentStatus.Verified, IncidentStatus.UnderReview];
 
+    /// <summary>The period a report covers when the query names none: the last 30 days, today included.</summary>
+    public const int DefaultDays = 30;
+
     /// <summary>The longest period one report may span.</summary>
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(3660);
 
@@ -48,16 +51,16 @@ public static class Metrics
         TruceDb db, Viewer viewer, DateTimeOffset? from, DateTimeOffset? to, MetricGrouping groupBy, IReadOnlyList<IncidentStatus>? statuses,
         CancellationToken cancellationToken = default)
     {
-        // By default the last whole day in UTC, like a daily report.
-        var end = to ?? new DateTimeOffset(Instant.Now(db.Clock).UtcDateTime.Date, TimeSpan.Zero);
-        var start = from ?? end.AddDays(-1);
+        // By default the last DefaultDays days in UTC, today included: the API and the page open on the same period.
+        var end = to ?? new DateTimeOffset(Instant.Now(db.Clock).UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        var start = from ?? end.AddDays(-DefaultDays);
         if (end <= start)
         {
             return Failure.Field(FailureKind.Malformed, "to", $"must be after from.");
         }
         if (end - start > MaxPeriod)
         {
-            return Failure.Field(FailureKind.Invalid, "from", $"the period may be at most ten years.");
+            return Failure.Field(FailureKind.Malformed, "from", $"the period may be at most ten years.");
         }
         var previousFrom = start - (end - start);
         var counted = statuses is { Count: > 0 } ? statuses : DefaultStatuses;
@@ -120,8 +123,7 @@ public sealed record MetricQuery(DateTimeOffset? From, DateTimeOffset? To, Metri
     public static Result<MetricQuery> Parse(Func<string, string?> query)
     {
         var errors = new FieldErrors();
-        var from = Submission.ParseInstant(query("from"), "from", errors);
-        var to = Submission.ParseInstant(query("to"), "to", errors);
+        var (from, to) = Submission.ParsePeriod(query("from"), query("to"), errors);
         var groupBy = Submission.Choice<MetricGrouping>(query("groupBy"), "groupBy", errors, MetricGrouping.Day) ?? MetricGrouping.Day;
         var statuses = new List<IncidentStatus>();
         if (query("status") is { Length: > 0 } text)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
 using Truce.Access;
 using Truce.Cli;
 using Truce.Storage;
@@ -47,7 +48,7 @@ internal static class TruceWeb
         services.AddTruceLocalization();
         services.AddRazorComponents();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddTruceOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -74,6 +75,8 @@ internal static class TruceWeb
         app.UseAntiforgery();
         app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(AccessRule.Anyone));
         app.MapOpenApi().Allow(AccessRule.Anyone);
+        // A readable reference of that document, its script served from the package (no CDN); see SecurityHeaders.
+        app.MapScalarApiReference(ApiReference.Path, options => options.WithTitle("Truce API").DisableDefaultFonts().DisableTelemetry()).Allow(AccessRule.Anyone);
         app.MapHealth();
         app.MapDashboard();
         app.MapAccount();

@@ -37,7 +37,8 @@ public sealed class AssessmentRulesTests
         var result = AssessmentRules.Build(Valid with { SourceReliability = reliability, InformationCredibility = credibility },
             Incident(IncidentStatus.Reported), Analyst, Parties, Now);
         Assert.Equal(FailureKind.Invalid, result.Failure!.Kind);
-        Assert.Contains(field, result.Failure.Errors.Keys);
+        // What is allowed, not "is required": the client sent a value.
+        Assert.Contains(field == "sourceReliability" ? "must be one of A, B, C, D, E, F" : "must be one of 1, 2, 3, 4, 5, 6", result.Failure.Errors[field][0], StringComparison.Ordinal);
     }
 
     [Fact]

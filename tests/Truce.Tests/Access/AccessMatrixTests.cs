@@ -20,7 +20,7 @@ namespace Truce.Tests.Access;
 /// </summary>
 public sealed class AccessMatrixTests
 {
-    private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor }
+    private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
     private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn }
 
@@ -29,6 +29,10 @@ public sealed class AccessMatrixTests
     {
         ["GET /healthz"] = Need.Read,
         ["GET /openapi/{documentName}.json"] = Need.Read,
+        ["GET /api/docs/{documentName?}"] = Need.Read,
+        ["GET /api/docs/scalar.js"] = Need.Read,
+        ["GET /api/docs/scalar.aspnetcore.js"] = Need.Read,
+        ["GET /api/docs/favicon.svg"] = Need.Read,
         ["GET /api/parties"] = Need.Read,
         ["GET /api/zones"] = Need.Read,
         ["GET /api/sites"] = Need.Read,
@@ -148,13 +152,23 @@ public sealed class AccessMatrixTests
                 {
                     int status;
                     string? location;
+                    string? challenge;
                     try
                     {
-                        (status, location) = await SendAsync(world, who, method, pattern, record);
+                        (status, location, challenge) = await SendAsync(world, who, method, pattern, record);
                     }
                     catch (Exception e) when (e is not InvalidOperationException)
                     {
                         throw new InvalidOperationException($"{route} as {who} on {record}: {e.Message}", e);
+                    }
+                    if (who == Who.RevokedToken)
+                    {
+                        // Credentials that fail are refused on every endpoint, public ones included (RFC 6750).
+                        if (status != 401 || challenge?.Contains("error=\"invalid_token\"", StringComparison.Ordinal) != true)
+                        {
+                            failures.Add($"{route} with a revoked token on {record}: got {status} [{challenge}], expected 401 with error=\"invalid_token\"");
+                        }
+                        continue;
                     }
                     var expected = Expect(who, need, pattern, record, status);
                     if (status >= 500 || !expected.Accepts(status, location))
@@ -167,7 +181,7 @@ public sealed class AccessMatrixTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // Lists show each viewer exactly the records it may see.
-        foreach (var who in Enum.GetValues<Who>())
+        foreach (var who in Enum.GetValues<Who>().Where(w => w != Who.RevokedToken))
         {
             using var list = await world.Api[who].GetAsync("/api/observations?pageSize=500");
             var ids = (await Json.ReadAsync(list)).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToHashSet();
@@ -221,7 +235,7 @@ public sealed class AccessMatrixTests
             : new("404", (s, _) => s == 404);
     }
 
-    private static async Task<(int Status, string? Location)> SendAsync(World world, Who who, string method, string pattern, Record record)
+    private static async Task<(int Status, string? Location, string? Challenge)> SendAsync(World world, Who who, string method, string pattern, Record record)
     {
         var page = !pattern.StartsWith("/api", StringComparison.Ordinal);
         var client = page ? world.Browser[who] : world.Api[who];
@@ -234,6 +248,7 @@ public sealed class AccessMatrixTests
         var incident = world.Incidents[record];
         var path = pattern
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
@@ -241,11 +256,11 @@ public sealed class AccessMatrixTests
         if (method == "POST")
         {
             request.Content = page
-                ? new FormUrlEncodedContent(await FormAsync(world, client, who, pattern, record))
+                ? new FormUrlEncodedContent(who == Who.RevokedToken ? new Dictionary<string, string>() : await FormAsync(world, client, who, pattern, record))
                 : await ApiBodyAsync(world, pattern, record);
         }
         using var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, response.Headers.Location?.OriginalString);
+        return ((int)response.StatusCode, response.Headers.Location?.OriginalString, response.Headers.WwwAuthenticate.ToString());
     }
 
     private static async Task<HttpContent> ApiBodyAsync(World world, string pattern, Record record) => pattern switch
@@ -375,6 +390,18 @@ public sealed class AccessMatrixTests
             Assert.True((await Users.AddAsync(db, "victim", Role.Monitor, null, Users.NewPassword())).Succeeded);
         }
         world.Roles[Who.ReadOnlyMonitor] = world.Roles[Who.Monitor];
+        await using (var db = app.Store.Open())
+        {
+            // A token that worked, then was revoked: for the API and (as a script would send it) for the pages.
+            var token = await Users.CreateTokenAsync(db, "analyst", TimeSpan.FromDays(1));
+            Assert.True((await Users.RevokeTokenAsync(db, token.Value.Token.Id)).Succeeded);
+            foreach (var clients in new[] { world.Api, world.Browser })
+            {
+                var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Secret);
+                clients[Who.RevokedToken] = client;
+            }
+        }
         world.Api[Who.Public] = app.CreateClient();
         world.Browser[Who.Public] = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -119,9 +119,9 @@ public sealed class ObservationApiTests
     }
 
     [Theory]
-    [InlineData("{\"id\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", \"latitude\": ", "$.latitude")]
-    [InlineData("{\"id\": \"not-a-uuid\"}", "$.id")]
-    [InlineData("{\"latitude\": \"north\"}", "$.latitude")]
+    [InlineData("{\"id\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", \"latitude\": ", "body")]
+    [InlineData("{\"id\": \"not-a-uuid\"}", "id")]
+    [InlineData("{\"latitude\": \"north\"}", "latitude")]
     [InlineData("[1, 2, 3]", "body")]
     public async Task Malformed_json_is_a_400_naming_where(string json, string field)
     {

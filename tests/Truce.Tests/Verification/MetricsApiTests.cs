@@ -10,7 +10,7 @@ namespace Truce.Tests.Verification;
 
 public sealed class MetricsApiTests
 {
-    // The test clock stands at 2026-11-29 10:00 UTC, so the default period is 2026-11-28 and the previous one 2026-11-27.
+    // The test clock stands at 2026-11-29 10:00 UTC; the reports ask for the day 2026-11-28, so the previous period is 2026-11-27.
     private static async Task SeedAsync(TruceApp app)
     {
         await using var db = app.Store.Open();
@@ -51,10 +51,10 @@ public sealed class MetricsApiTests
         await SeedAsync(app);
         var analyst = await app.ClientAsync("analyst1", Role.Analyst);
 
-        var byCategory = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?groupBy=category"));
-        var publicView = await Json.ReadAsync(await app.CreateClient().GetAsync("/api/metrics?groupBy=party"));
-        var byZone = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?groupBy=zone"));
-        var everyStatus = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?status=any"));
+        var byCategory = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?from=2026-11-28&to=2026-11-28&groupBy=category"));
+        var publicView = await Json.ReadAsync(await app.CreateClient().GetAsync("/api/metrics?from=2026-11-28&to=2026-11-28&groupBy=party"));
+        var byZone = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?from=2026-11-28&to=2026-11-28&groupBy=zone"));
+        var everyStatus = await Json.ReadAsync(await analyst.GetAsync("/api/metrics?from=2026-11-28&to=2026-11-28&status=any"));
 
         Assert.Equal("Recorded 5 ceasefire violations, including 4 explosions, against 2 in the previous period.", byCategory.GetProperty("summary").GetString());
         var rows = byCategory.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => (r.GetProperty("count").GetInt32(), r.GetProperty("previous").GetInt32()));
@@ -79,7 +79,7 @@ public sealed class MetricsApiTests
         var client = app.CreateClient();
 
         var csv = await client.GetAsync("/api/metrics?from=2026-11-27T00:00:00Z&to=2026-11-29T00:00:00Z&groupBy=day&format=csv");
-        var page = await client.GetStringAsync("/metrics?from=2026-11-28&to=2026-11-29&groupBy=category");
+        var page = await client.GetStringAsync("/metrics?from=2026-11-28&to=2026-11-28&groupBy=category");
         var bad = await client.GetAsync("/api/metrics?groupBy=week");
 
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

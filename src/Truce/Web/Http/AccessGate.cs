@@ -5,6 +5,8 @@ namespace Truce.Web;
 /// <summary>
 /// Applies each endpoint's <see cref="AccessRule"/> before its handler runs: the anonymous are sent to
 /// sign in (pages) or answered 401 (API); a viewer whose role may not is answered 403. Fails closed.
+/// A request that carries credentials which fail (an unknown, expired or revoked bearer token) is answered 401
+/// on every endpoint, public ones included: answering it as the anonymous public would hide the client's fault.
 /// </summary>
 internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGate> logger)
 {
@@ -25,11 +27,20 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
             return;
         }
         var viewer = context.Viewer();
+        // Credentials were sent (a cookie is not sent in this header) and yet the viewer is anonymous: they failed.
+        if (context.Request.Headers.Authorization.Count > 0 && !viewer.IsSignedIn)
+        {
+            // RFC 6750, section 3.1.
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token is unknown, expired or revoked.\"";
+            await Unauthorized(context, "The bearer token is unknown, expired or revoked.");
+            return;
+        }
         if (rule.SignIn && !viewer.IsSignedIn)
         {
             if (IsApi(context))
             {
-                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in or send a bearer token.").ExecuteAsync(context);
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Unauthorized(context, "Sign in or send a bearer token.");
             }
             else
             {
@@ -49,6 +60,9 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task Unauthorized(HttpContext context, string title) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, type: Problems.TypeOf("unauthorized")).ExecuteAsync(context);
 
     private static Task Deny(HttpContext context, Failure failure) => failure.ToProblem().ExecuteAsync(context);
 

@@ -8,7 +8,7 @@ namespace Truce.Web;
 internal static class JournalEndpoints
 {
     public static void MapJournal(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/journal", Feed).WithTags("Journal").Allow(AccessRule.For(Operation.ReadJournal))
+        app.MapGet("/api/journal", Feed).WithTags("Journal").Produces<List<Truce.Journal.JournalEntry>>().Allow(AccessRule.For(Operation.ReadJournal))
             .WithSummary("The journal as a change feed: entries after a sequence number (after=0 for the start), oldest first, at most `limit` (default 500).");
 
     private static async Task<IResult> Feed(HttpRequest request, TruceDb db, CancellationToken cancellationToken)

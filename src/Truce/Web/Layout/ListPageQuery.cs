@@ -6,18 +6,12 @@ namespace Truce.Web;
 /// <summary>The list pages' query string: the API's filters, read as a form sends them, and links to other pages of the list.</summary>
 internal static class ListPageQuery
 {
-    /// <summary>A date from the form's date picker counts as the whole of that day in UTC; an empty field as no filter.</summary>
-    public static Result<ListFilter> Filter(HttpRequest request) => ListFilter.Parse(name =>
-    {
-        var value = request.Query[name].FirstOrDefault();
-        return (name, value) switch
-        {
-            (_, null or "") => null,
-            ("from", { Length: 10 }) => value + "T00:00:00Z",
-            ("to", { Length: 10 }) => value + "T23:59:59.999999Z",
-            _ => value,
-        };
-    });
+    /// <summary>
+    /// An empty field is no filter; a date from the form's date picker is read as the API reads one (the whole of
+    /// that day in UTC, by <see cref="Submission.ParsePeriod"/>).
+    /// </summary>
+    public static Result<ListFilter> Filter(HttpRequest request) =>
+        ListFilter.Parse(name => request.Query[name].FirstOrDefault() is { Length: > 0 } value ? value : null);
 
     /// <summary>The same list with the same filters, at another page number.</summary>
     public static Func<int, string> PageLink(HttpRequest request, string path) => number =>

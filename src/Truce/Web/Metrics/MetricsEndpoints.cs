@@ -13,8 +13,8 @@ internal static class MetricsEndpoints
     public static void MapMetrics(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/metrics").WithTags("Metrics").Allow(AccessRule.Anyone);
-        api.MapGet("/", Get).WithSummary(
-            "Incidents counted per groupBy=day|zone|category|party for from..to (default: yesterday, UTC) and the previous period of the same length. " +
+        api.MapGet("/", Get).Produces<MetricsJson>().WithSummary(
+            "Incidents counted per groupBy=day|zone|category|party for from..to (default: the last 30 days in UTC, today included; a plain date in from is the start of that day, in to its end) and the previous period of the same length. " +
             "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV.");
         app.MapGet("/metrics", Page).ExcludeFromDescription().Allow(AccessRule.Anyone);
     }
@@ -51,19 +51,8 @@ internal static class MetricsEndpoints
     /// <summary>The same report as the API, as a sentence, a chart, a table and a CSV link.</summary>
     private static async Task<RazorComponentResult> Page(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
     {
-        // A date from the form's date picker is the start of that day in UTC. Opened without a period, the
-        // page shows the last 30 days day by day (the API's default is the daily report: the last day).
-        var query = request.Query;
-        var unset = string.IsNullOrEmpty(query["from"]) && string.IsNullOrEmpty(query["to"]);
-        var today = db.Clock.GetUtcNow().UtcDateTime.Date;
-        var report = await ReportAsync(db, chrome.Viewer, name =>
-            (name, query[name].FirstOrDefault()) switch
-            {
-                ("from", _) when unset => today.AddDays(-29).ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture),
-                ("to", _) when unset => today.AddDays(1).ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture),
-                (_, { Length: > 0 } value) => name is "from" or "to" && value.Length == 10 ? value + "T00:00:00Z" : value,
-                _ => null,
-            }, cancellationToken);
+        // Dates from the form's date pickers and an unset period are read as by the API (Submission.ParsePeriod, Metrics.DefaultDays).
+        var report = await ReportAsync(db, chrome.Viewer, name => request.Query[name].FirstOrDefault(), cancellationToken);
         return new MetricsPageModel(chrome, report.Value, report.Failure).Render();
     }
 

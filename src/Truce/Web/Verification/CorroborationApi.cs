@@ -32,8 +32,7 @@ internal static class CorroborationApi
     private static async Task<Results<Ok<ClusterJson[]>, ProblemHttpResult>> Proposals(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var from = Submission.ParseInstant(request.Query["from"].FirstOrDefault(), "from", errors);
-        var to = Submission.ParseInstant(request.Query["to"].FirstOrDefault(), "to", errors);
+        var (from, to) = Submission.ParsePeriod(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), errors);
         if (errors.Any)
         {
             return (errors.ToFailure($"The period is invalid.") with { Kind = FailureKind.Malformed }).ToProblem();

@@ -34,9 +34,7 @@ internal static class CorroborationPages
     private static async Task<RazorComponentResult> Proposals(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        string? Day(string name, string time) => request.Query[name].FirstOrDefault() is { Length: 10 } d ? d + time : request.Query[name].FirstOrDefault();
-        var from = Submission.ParseInstant(Day("from", "T00:00:00Z"), "from", errors);
-        var to = Submission.ParseInstant(Day("to", "T23:59:59.999999Z"), "to", errors);
+        var (from, to) = Submission.ParsePeriod(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault(), errors);
         var proposals = errors.Any ? errors.ToFailure() : await CorroborationReview.ProposalsAsync(db, chrome.Viewer, from, to, cancellationToken);
         var ids = proposals.Value?.SelectMany(c => c.Members).ToList() ?? [];
         var observations = await db.Observations.AsNoTracking().VisibleTo(chrome.Viewer).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
