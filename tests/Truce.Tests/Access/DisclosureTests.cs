@@ -128,6 +128,49 @@ public sealed class DisclosureTests
         Assert.Contains("<span class=\"number\">1</span> awaiting corroboration", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Re_posting_another_users_exact_body_never_returns_that_users_record()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var first = await app.ClientAsync("monitor1", Role.Monitor);
+        var second = await app.ClientAsync("monitor2", Role.Monitor);
+        var body = Json.Observation();
+        Assert.Equal(HttpStatusCode.Created, (await first.PostAsync("/api/observations", body)).StatusCode);
+
+        using var replayed = await second.PostAsync("/api/observations", body);
+        using var retried = await first.PostAsync("/api/observations", body);
+
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+        Assert.DoesNotContain("Two explosions", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_published_observation_does_not_name_the_internal_incident_it_belongs_to()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var body = Json.Observation();
+        body["visibility"] = "public";
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/observations", body)).StatusCode);
+        var incident = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsJsonAsync("/api/incidents", new { id = incident, observationIds = new[] { body["id"] } })).StatusCode);
+        var partner = await app.ClientAsync("partner", Role.Humanitarian);
+
+        foreach (var client in new[] { app.CreateClient(), partner })
+        {
+            var one = await client.GetStringAsync($"/api/observations/{body["id"]}");
+            var list = await client.GetStringAsync("/api/observations");
+            var csv = await client.GetStringAsync("/api/exports/observations.csv");
+            Assert.Contains(body["id"]!.ToString()!, list, StringComparison.Ordinal);
+            foreach (var text in new[] { one, list, csv })
+            {
+                Assert.DoesNotContain(incident.ToString(), text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        Assert.Contains(incident.ToString(), await analyst.GetStringAsync($"/api/observations/{body["id"]}"), StringComparison.Ordinal);
+    }
+
     private static async Task AssessAsync(HttpClient analyst, Guid incident, string rationale, string? visibility) =>
         Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsJsonAsync($"/api/incidents/{incident}/assessments",
             new { id = Guid.NewGuid(), sourceReliability = "B", informationCredibility = 3, rationale, visibility })).StatusCode);
