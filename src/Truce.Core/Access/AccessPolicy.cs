@@ -12,7 +12,8 @@ public static class AccessPolicy
     public static bool Can(this Viewer viewer, Operation operation) => operation switch
     {
         // Reads first: a read-only token may do these.
-        Operation.ReadEvidence => viewer.IsSignedIn && viewer.Role is not Role.Public,
+        // Evidence points at its source: the mission and the parties (for the reports they may see), never the public form.
+        Operation.ReadEvidence => viewer.IsSignedIn && (viewer.IsMissionStaff() || viewer.Role is Role.Liaison),
         Operation.ReadJournal => viewer.Role is Role.Administrator,
         _ when viewer.ReadOnly => false,
         Operation.SubmitObservation or Operation.AttachEvidence =>
@@ -22,6 +23,16 @@ public static class AccessPolicy
         Operation.ManageUsers => viewer.Role is Role.Administrator,
         _ => false,
     };
+
+    /// <summary>The mission's own staff: they see every record and field as stored, and each other's names.</summary>
+    public static bool IsMissionStaff(this Viewer viewer) => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator;
+
+    /// <summary>
+    /// Whether this viewer is shown the public form of records: the public and the humanitarian partners. A partner
+    /// sees what is published, as the public does (signed in, so that the mission knows who reads); the mission shares
+    /// more with a partner only by publishing it, never by the partner's role.
+    /// </summary>
+    public static bool SeesPublicForm(this Viewer viewer) => viewer.Role is Role.Public or Role.Humanitarian;
 
     /// <summary>
     /// The records of a type with a visibility that this viewer may see. Mission staff see everything; a liaison
@@ -44,7 +55,13 @@ public static class AccessPolicy
     public static (double Latitude, double Longitude, int PrecisionM) Location(
         this Viewer viewer, double latitude, double longitude, int precisionM, int publicPrecisionM)
     {
-        if (viewer.Role != Role.Public || publicPrecisionM <= 0 || precisionM >= publicPrecisionM)
+        return viewer.SeesPublicForm() ? Coarsened(latitude, longitude, precisionM, publicPrecisionM) : (latitude, longitude, precisionM);
+    }
+
+    /// <summary>A position snapped to the centre of its grid cell of <paramref name="publicPrecisionM"/> metres (unless it is already that coarse).</summary>
+    private static (double Latitude, double Longitude, int PrecisionM) Coarsened(double latitude, double longitude, int precisionM, int publicPrecisionM)
+    {
+        if (publicPrecisionM <= 0 || precisionM >= publicPrecisionM)
         {
             return (latitude, longitude, precisionM);
         }
@@ -56,15 +73,17 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// A record as this viewer may read it: as stored for everyone but the public, who see each type's public
-    /// form (the ForPublic methods below). A type with a visibility but no public form is refused, never shown whole.
+    /// A record as this viewer may read it, field by field (docs/security.md has the table): the mission's staff see it
+    /// as stored; a liaison sees reports as stored but an incident without the assessments the mission has not shared
+    /// and without staff names; the public form (public, humanitarian partners) shows each type's public fields only.
+    /// A type with a visibility but no rule here is refused, never shown whole.
     /// </summary>
     public static T Disclose<T>(this Viewer viewer, T record, int publicPrecisionM) where T : class, IHasVisibility =>
-        viewer.Role != Role.Public ? record : record switch
+        viewer.IsMissionStaff() ? record : record switch
         {
-            Observation o => (T)(object)ForPublic(viewer, o, publicPrecisionM),
-            Incident i => (T)(object)ForPublic(viewer, i, publicPrecisionM),
-            _ => throw new NotSupportedException($"AccessPolicy has no public form of {typeof(T).Name}."),
+            Observation o => viewer.SeesPublicForm() ? (T)(object)ForPublic(viewer, o, publicPrecisionM) : record,
+            Incident i => (T)(object)ForOutsiders(viewer, i, publicPrecisionM),
+            _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
 
     /// <summary>
@@ -85,13 +104,76 @@ public static class AccessPolicy
         };
     }
 
-    /// <summary>An incident for the public: its position coarsened.</summary>
-    private static Incident ForPublic(Viewer viewer, Incident incident, int publicPrecisionM)
+    /// <summary>
+    /// An incident for everyone outside the mission: only the assessments this viewer may read (see
+    /// <see cref="AssessmentVisibility"/>), none with an analyst's name; for the public form, its position coarsened.
+    /// </summary>
+    private static Incident ForOutsiders(Viewer viewer, Incident incident, int publicPrecisionM)
     {
-        (incident.Latitude, incident.Longitude, incident.LocationPrecisionM) =
-            viewer.Location(incident.Latitude, incident.Longitude, incident.LocationPrecisionM, publicPrecisionM);
-        return incident;
+        var (lat, lon, precision) = viewer.Location(incident.Latitude, incident.Longitude, incident.LocationPrecisionM, publicPrecisionM);
+        var assessments = AssessmentVisibility(incident)
+            .Where(x => viewer.MayRead(x.Visibility))
+            .Select(x => x.Assessment.WithoutAnalyst())
+            .ToList();
+        return incident.Copy(lat, lon, precision, assessments);
     }
+
+    /// <summary>
+    /// Each assessment with the visibility it has: the incident's visibility right after it was written (the one it
+    /// gave, or the one then in force). Publishing an incident thus publishes what is written from then on, not the
+    /// history written while it was internal. The visibility an incident had before its first recorded change is not
+    /// stored, so an assessment written before any change counts as internal when a change followed it.
+    /// </summary>
+    public static IEnumerable<(Assessment Assessment, Visibility Visibility)> AssessmentVisibility(Incident incident)
+    {
+        // OrderBy is stable: assessments of one instant keep the order they were read in.
+        var ordered = incident.Assessments.OrderBy(a => a.AssessedAt).ToList();
+        var anyChange = ordered.Any(a => a.Visibility is not null);
+        Visibility? current = anyChange ? null : incident.Visibility;
+        foreach (var assessment in ordered)
+        {
+            current = assessment.Visibility ?? current;
+            yield return (assessment, current ?? Visibility.Internal);
+        }
+    }
+
+    /// <summary>
+    /// An incident's summary (when, where, how many observations and sources) as this viewer may know it: computed
+    /// from <paramref name="visible"/>, the observations of it that the viewer may see, as stored. Outside the
+    /// mission, a report the viewer may not see neither places, times nor counts the incident. When the viewer sees
+    /// none of them, the incident keeps the time the mission gave it and shows its position coarsened.
+    /// </summary>
+    public static Incident Summarised(this Viewer viewer, Incident incident, IReadOnlyCollection<Observation> visible, int publicPrecisionM)
+    {
+        if (viewer.IsMissionStaff())
+        {
+            return incident;
+        }
+        if (visible.Count == 0)
+        {
+            var (lat, lon, precision) = Coarsened(incident.Latitude, incident.Longitude, incident.LocationPrecisionM, publicPrecisionM);
+            var unplaced = incident.Copy(lat, lon, precision, incident.Assessments);
+            unplaced.ObservationCount = 0;
+            unplaced.SourceCount = 0;
+            return unplaced;
+        }
+        var best = visible.OrderBy(o => o.LocationPrecisionM).ThenBy(o => o.ObservedFrom).First();
+        var (bestLat, bestLon, bestPrecision) = viewer.Location(best.Latitude, best.Longitude, best.LocationPrecisionM, publicPrecisionM);
+        var seen = incident.Copy(bestLat, bestLon, bestPrecision, incident.Assessments);
+        seen.StartsAt = visible.Min(o => o.ObservedFrom);
+        seen.EndsAt = visible.Max(o => o.ObservedTo);
+        seen.ObservationCount = visible.Count;
+        seen.SourceCount = visible.Select(o => o.Source).Distinct(StringComparer.Ordinal).Count();
+        return seen;
+    }
+
+    /// <summary>Whether this viewer may read a record of this visibility (its own party's internal reports aside).</summary>
+    public static bool MayRead(this Viewer viewer, Visibility visibility) => viewer.IsMissionStaff() || visibility switch
+    {
+        Visibility.Public => true,
+        Visibility.Parties => viewer.Role is Role.Liaison,
+        _ => false,
+    };
 
     /// <summary>The widest visibility this viewer may give a record it writes.</summary>
     public static bool MayGive(this Viewer viewer, Visibility visibility) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -26,14 +27,27 @@ public static class ObservationExport
 {
     public static string ContentType(ExportFormat format) => format == ExportFormat.Geojson ? "application/geo+json" : "text/csv; charset=utf-8";
 
-    public static IAsyncEnumerable<Observation> Visible(TruceDb db, Viewer viewer) =>
-        db.Observations.AsNoTracking().VisibleTo(viewer).OrderBy(o => o.ObservedFrom).ThenBy(o => o.Id).AsAsyncEnumerable()
-            .Select(o => viewer.Disclose(o, db.PublicPrecisionM));
+    public static async IAsyncEnumerable<Observation> Visible(TruceDb db, Viewer viewer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Outside the mission, a report names only incidents the viewer may see (see Observations.WithoutHiddenIncidentsAsync).
+        var incidents = viewer.IsMissionStaff() ? null
+            : (await db.Incidents.AsNoTracking().VisibleTo(viewer).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        await foreach (var stored in db.Observations.AsNoTracking().VisibleTo(viewer).OrderBy(o => o.ObservedFrom).ThenBy(o => o.Id)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var observation = viewer.Disclose(stored, db.PublicPrecisionM);
+            if (incidents is not null && observation.IncidentId is { } id && !incidents.Contains(id))
+            {
+                observation.IncidentId = null;
+            }
+            yield return observation;
+        }
+    }
 
     public static Task WriteAsync(TruceDb db, Viewer viewer, ExportFormat format, TextWriter output, CancellationToken cancellationToken = default) =>
         format == ExportFormat.Geojson
-            ? WriteGeoJsonAsync(Visible(db, viewer), output, cancellationToken)
-            : WriteCsvAsync(Visible(db, viewer), output, hxl: format == ExportFormat.Hxl, cancellationToken);
+            ? WriteGeoJsonAsync(Visible(db, viewer, cancellationToken), output, cancellationToken)
+            : WriteCsvAsync(Visible(db, viewer, cancellationToken), output, hxl: format == ExportFormat.Hxl, cancellationToken);
 
     public static async Task WriteCsvAsync(IAsyncEnumerable<Observation> observations, TextWriter output, bool hxl, CancellationToken cancellationToken)
     {

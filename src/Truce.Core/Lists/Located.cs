@@ -9,7 +9,7 @@ public sealed record Located(Guid Id, DateTimeOffset At, double Latitude, double
     /// The position a viewer may know. The public is tested on the coarsened position it is shown, so that
     /// shrinking a near query around a published report cannot narrow down where it really was.
     /// </summary>
-    public static Func<Located, Located> AsSeenBy(Viewer viewer, int publicPrecisionM) => viewer.Role != Role.Public
+    public static Func<Located, Located> AsSeenBy(Viewer viewer, int publicPrecisionM) => !viewer.SeesPublicForm()
         ? located => located
         : located =>
         {

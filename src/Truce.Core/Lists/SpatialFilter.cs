@@ -71,7 +71,7 @@ public static class SpatialFilter
         // The public is tested on the coarsened positions it is shown, which lie up to a cell's diagonal from
         // the stored ones: read candidates from that much further out.
         var seenAs = Located.AsSeenBy(viewer, publicPrecisionM);
-        var cover = viewer.Role == Role.Public && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
+        var cover = viewer.SeesPublicForm() && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
         var candidates = await query.InCells(r => r.Cell, CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
         var inside = candidates.Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude)))
             .OrderByDescending(c => c.At).ThenBy(c => c.Id).Select(c => c.Id).ToList();

@@ -96,7 +96,8 @@ public static class ObservationRules
             SourceExternalId = externalId,
             Visibility = visibility.Value,
             ReceivedAt = now,
-            SubmissionHash = Submission.Hash(input),
+            // The submitter is part of the hash: re-posting another user's exact body is an id clash, never a replay of that user's record.
+            SubmissionHash = Submission.Hash(new { Submitter = reporter.UserId, Input = input }),
         };
     }
 

@@ -72,12 +72,36 @@ public static class Observations
     {
         var found = await db.Observations.AsNoTracking().VisibleTo(viewer).Include(o => o.Evidence)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return found is null ? null : viewer.Disclose(found, db.PublicPrecisionM);
+        return found is null ? null : (await WithoutHiddenIncidentsAsync(db, viewer, [viewer.Disclose(found, db.PublicPrecisionM)], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Observations (read untracked, already disclosed) without the id of an incident this viewer may not see, so that
+    /// a published report does not tell that an internal incident exists, nor its id.
+    /// </summary>
+    public static async Task<IReadOnlyList<Observation>> WithoutHiddenIncidentsAsync(
+        TruceDb db, Viewer viewer, IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
+    {
+        if (viewer.IsMissionStaff())
+        {
+            return observations;
+        }
+        var ids = observations.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct().ToList();
+        var seen = ids.Count == 0 ? [] : (await db.Incidents.AsNoTracking().VisibleTo(viewer).Where(i => ids.Contains(i.Id))
+            .Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var observation in observations.Where(o => o.IncidentId is { } id && !seen.Contains(id)))
+        {
+            observation.IncidentId = null;
+        }
+        return observations;
     }
 
     /// <summary>A page of the observations the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
-    public static Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default) =>
-        Listing.PageAsync<Observation>(db, viewer, filter, Matching, o => o.ObservedFrom, cancellationToken);
+    public static async Task<Result<Page<Observation>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    {
+        var listed = await Listing.PageAsync<Observation>(db, viewer, filter, Matching, o => o.ObservedFrom, cancellationToken);
+        return listed.Value is { } page ? page with { Items = await WithoutHiddenIncidentsAsync(db, viewer, page.Items, cancellationToken) } : listed;
+    }
 
     /// <summary>The observations the filter's own fields match: those overlapping the time window, of the category, party and incident given.</summary>
     private static IQueryable<Observation> Matching(IQueryable<Observation> query, ListFilter filter) => query

@@ -36,4 +36,13 @@ public sealed class Assessment
     public Visibility? Visibility { get; set; }
 
     public string SubmissionHash { get; set; } = "";
+
+    /// <summary>This assessment as shown outside the mission: the analyst's name and id withheld, as the mission's judgement.</summary>
+    public Assessment WithoutAnalyst() => new()
+    {
+        Id = Id, IncidentId = IncidentId, AnalystId = Guid.Empty, AnalystName = "the mission", AssessedAt = AssessedAt,
+        StatusBefore = StatusBefore, Status = Status, SourceReliability = SourceReliability, InformationCredibility = InformationCredibility,
+        AttributedPartyId = AttributedPartyId, AttributionConfidence = AttributionConfidence, ClauseBreached = ClauseBreached,
+        Rationale = Rationale, Visibility = Visibility,
+    };
 }

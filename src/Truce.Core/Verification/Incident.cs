@@ -52,4 +52,15 @@ public sealed class Incident : IHasVisibility, IPlacedRecord
     public string SubmissionHash { get; set; } = "";
 
     public List<Assessment> Assessments { get; set; } = [];
+
+    /// <summary>A detached copy placed at the given position, with the given assessments (what a viewer is shown of it).</summary>
+    public Incident Copy(double latitude, double longitude, int locationPrecisionM, List<Assessment> assessments) => new()
+    {
+        Id = Id, Title = Title, Category = Category, Status = Status, StartsAt = StartsAt, EndsAt = EndsAt,
+        Latitude = latitude, Longitude = longitude, LocationPrecisionM = locationPrecisionM, Cell = Cell,
+        ObservationCount = ObservationCount, SourceCount = SourceCount, Visibility = Visibility,
+        SourceReliability = SourceReliability, InformationCredibility = InformationCredibility,
+        AttributedPartyId = AttributedPartyId, AttributionConfidence = AttributionConfidence, ClauseBreached = ClauseBreached,
+        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Assessments = assessments,
+    };
 }

@@ -163,7 +163,20 @@ public static class Incidents
         var found = await db.Incidents.AsNoTracking().VisibleTo(viewer)
             .Include(i => i.Assessments.OrderBy(a => a.AssessedAt))
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return found is null ? null : viewer.Disclose(found, db.PublicPrecisionM);
+        return found is null ? null : (await AsSeenByAsync(db, viewer, [viewer.Disclose(found, db.PublicPrecisionM)], cancellationToken))[0];
+    }
+
+    /// <summary>Incidents (already disclosed) with their summaries computed from the observations this viewer may see.</summary>
+    private static async Task<List<Incident>> AsSeenByAsync(TruceDb db, Viewer viewer, IReadOnlyList<Incident> incidents, CancellationToken cancellationToken)
+    {
+        if (viewer.IsMissionStaff() || incidents.Count == 0)
+        {
+            return [.. incidents];
+        }
+        var ids = incidents.Select(i => (Guid?)i.Id).ToList();
+        var visible = (await db.Observations.AsNoTracking().VisibleTo(viewer).Where(o => ids.Contains(o.IncidentId)).ToListAsync(cancellationToken))
+            .ToLookup(o => o.IncidentId!.Value);
+        return [.. incidents.Select(i => viewer.Summarised(i, [.. visible[i.Id]], db.PublicPrecisionM))];
     }
 
     /// <summary>The observations of an incident that this viewer may see.</summary>
@@ -175,8 +188,11 @@ public static class Incidents
     }
 
     /// <summary>A page of the incidents the filter matches; near, bbox and zone are exact (a site or zone that does not exist is refused).</summary>
-    public static Task<Result<Page<Incident>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default) =>
-        Listing.PageAsync<Incident>(db, viewer, filter, Matching, i => i.StartsAt, cancellationToken);
+    public static async Task<Result<Page<Incident>>> ListAsync(TruceDb db, Viewer viewer, ListFilter filter, CancellationToken cancellationToken = default)
+    {
+        var listed = await Listing.PageAsync<Incident>(db, viewer, filter, Matching, i => i.StartsAt, cancellationToken);
+        return listed.Value is { } page ? page with { Items = await AsSeenByAsync(db, viewer, page.Items, cancellationToken) } : listed;
+    }
 
     /// <summary>The incidents the filter's own fields match: those overlapping the time window, of the category, status and attributed party given.</summary>
     private static IQueryable<Incident> Matching(IQueryable<Incident> query, ListFilter filter) => query

@@ -92,7 +92,10 @@ public static class Metrics
             case MetricGrouping.Zone:
                 var zones = (await db.Zones.AsNoTracking().OrderBy(z => z.Id).ToListAsync(cancellationToken))
                     .Select(z => (z.Id, z.Name, Area: Area.Polygon(SpatialFilter.ReadGeometry(z.GeometryJson)))).ToList();
-                key = (_, _, _, lat, lon) => zones.FirstOrDefault(z => z.Area.Contains(lat, lon)) is { Id: not null } z ? (z.Id, z.Name) : ("", "Outside every zone");
+                // Placed where the viewer is shown it, as the list's zone filter does: the public's coarsened position.
+                var seenAs = Located.AsSeenBy(viewer, db.PublicPrecisionM);
+                key = (at, _, _, lat, lon) => seenAs(new Located(Guid.Empty, at, lat, lon)) is var shown
+                    && zones.FirstOrDefault(z => z.Area.Contains(shown.Latitude, shown.Longitude)) is { Id: not null } z ? (z.Id, z.Name) : ("", "Outside every zone");
                 order.AddRange(zones.Select(z => (z.Id, z.Name)));
                 break;
             case MetricGrouping.Category:

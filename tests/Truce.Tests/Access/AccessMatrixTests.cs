@@ -221,7 +221,7 @@ public sealed class AccessMatrixTests
         var visible = !recordScoped || Sees(who, record, pattern.Contains("incidents", StringComparison.Ordinal));
         if (pattern.EndsWith("/evidence/{sha256}", StringComparison.Ordinal))
         {
-            visible &= who is not Who.Public;
+            visible &= who is not Who.Public and not Who.Humanitarian;
         }
         // The mission's staff may write to any record they see; nobody is told a hidden record exists.
         if (visible && (pattern.EndsWith("/split", StringComparison.Ordinal) || pattern.EndsWith("/merge", StringComparison.Ordinal)))

@@ -17,13 +17,15 @@ internal static class DashboardEndpoints
     private static async Task<RazorComponentResult> Dashboard(Chrome chrome, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
     {
         var observations = db.Observations.AsNoTracking().VisibleTo(viewer);
-        var byStatus = await db.Incidents.AsNoTracking().VisibleTo(viewer).GroupBy(i => i.Status)
+        var incidents = db.Incidents.AsNoTracking().VisibleTo(viewer);
+        var byStatus = await incidents.GroupBy(i => i.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var latest = (await Incidents.ListAsync(db, viewer, new ListFilter { Paging = new Paging(1, 10) }, cancellationToken)).Value!;
         return new DashboardModel(
             chrome,
             await observations.CountAsync(cancellationToken),
-            await observations.CountAsync(o => o.IncidentId == null, cancellationToken),
+            // Awaiting corroboration as far as this viewer can tell: in no incident it may see.
+            await observations.CountAsync(o => o.IncidentId == null || !incidents.Any(i => i.Id == o.IncidentId), cancellationToken),
             [.. byStatus.OrderBy(s => s.Key).Select(s => (s.Key, s.Count))],
             latest.Items,
             settings.TileUrl).Render();
