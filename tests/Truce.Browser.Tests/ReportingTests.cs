@@ -40,7 +40,7 @@ public sealed class ReportingTests(SharedChromium chromium)
 
         await page.WaitForURLAsync(new Regex("/observations/[0-9a-f-]{36}$"));
         var id = page.Url[^36..];
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Heavy-machine-gun fire observation" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Observation: Heavy-machine-gun fire" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Three bursts of HMG fire east of Berd.")).ToBeVisibleAsync();
 
         await page.GotoAsync("/observations");

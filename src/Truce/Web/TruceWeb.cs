@@ -60,6 +60,9 @@ internal static class TruceWeb
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
 
         var app = builder.Build();
+        // Who is asking and in which language come first, so that the error pages below speak the viewer's language.
+        app.UseAuthentication();
+        app.UseTruceLocalization(settings);
         // A request the framework cannot bind (a bad form, a missing antiforgery token) is the client's error, not ours.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -68,8 +71,6 @@ internal static class TruceWeb
         });
         app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
         app.UseMiddleware<SecurityHeaders>();
-        app.UseAuthentication();
-        app.UseTruceLocalization(settings);
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();

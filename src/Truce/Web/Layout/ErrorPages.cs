@@ -22,7 +22,7 @@ internal static class ErrorPages
         {
             var chrome = await Chrome.BindAsync(http);
             var page = http.Response.StatusCode == StatusCodes.Status404NotFound
-                ? new NotFoundModel(chrome, "This address").Render(StatusCodes.Status404NotFound)
+                ? new NotFoundModel(chrome, "NotFound.Address").Render(StatusCodes.Status404NotFound)
                 : new ErrorPageModel(chrome, http.Response.StatusCode).Render(http.Response.StatusCode);
             await page.ExecuteAsync(http);
             return;
