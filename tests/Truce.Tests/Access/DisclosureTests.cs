@@ -124,7 +124,7 @@ public sealed class DisclosureTests
 
         var page = await app.CreateClient().GetStringAsync("/");
 
-        Assert.Contains("<span class=\"number\">1</span> observations", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"number\">1</span> observation<", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"number\">1</span> awaiting corroboration", page, StringComparison.Ordinal);
     }
 

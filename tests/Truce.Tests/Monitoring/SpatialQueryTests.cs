@@ -169,7 +169,7 @@ public sealed class SpatialQueryTests
         Assert.Equal(["radius_km"], await Json.ProblemFieldsAsync(noRadius));
         Assert.Equal(["near"], await Json.ProblemFieldsAsync(badNear));
         Assert.Equal(["bbox"], await Json.ProblemFieldsAsync(badBox));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, noSite.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noSite.StatusCode);
         Assert.Equal(["near"], await Json.ProblemFieldsAsync(noSite));
         Assert.Equal(["zone"], await Json.ProblemFieldsAsync(noZone));
     }
