@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Truce.Hotline;
 using Truce.Monitoring;
 using Truce.Storage;
 
@@ -22,7 +23,8 @@ internal sealed record TruceSettings(
     int SubmissionsPerMinute,
     string JournalKeyPath,
     bool BenchEcho,
-    bool PseudoLocale)
+    bool PseudoLocale,
+    HotlineDeadlines Hotline)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -51,7 +53,18 @@ internal sealed record TruceSettings(
         new("Logging:LogLevel:Default", "Information", "log level"),
         new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
         new("Languages:Pseudo", "false", "testing only: offers the pseudo-locale qps-ploc in the language switcher"),
+        new("Hotline:AckHours:Notice", Hours(HotlineDeadlines.Default.Notice), "hours the addressed party has to acknowledge a notice"),
+        new("Hotline:AckHours:Inquiry", Hours(HotlineDeadlines.Default.Inquiry), "hours to acknowledge an inquiry"),
+        new("Hotline:AckHours:Protest", Hours(HotlineDeadlines.Default.Protest), "hours to acknowledge a protest"),
+        new("Hotline:AckHours:Reply", Hours(HotlineDeadlines.Default.Reply), "hours to acknowledge a reply"),
+        new("Hotline:RepeatHours", Hours(HotlineDeadlines.Default.Repeat), "hours after which a lapsed message escalates again while unacknowledged"),
     ];
+
+    private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A duration in hours (fractions allowed); zero, negative or absent keeps the default.</summary>
+    private static TimeSpan HoursOf(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration.GetValue<double?>(key) is > 0 and var hours ? TimeSpan.FromHours(hours) : fallback;
 
     public static TruceSettings From(IConfiguration configuration)
     {
@@ -68,7 +81,13 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
             configuration.GetValue("Bench:Echo", false),
-            configuration.GetValue("Languages:Pseudo", false));
+            configuration.GetValue("Languages:Pseudo", false),
+            new HotlineDeadlines(
+                HoursOf(configuration, "Hotline:AckHours:Notice", HotlineDeadlines.Default.Notice),
+                HoursOf(configuration, "Hotline:AckHours:Inquiry", HotlineDeadlines.Default.Inquiry),
+                HoursOf(configuration, "Hotline:AckHours:Protest", HotlineDeadlines.Default.Protest),
+                HoursOf(configuration, "Hotline:AckHours:Reply", HotlineDeadlines.Default.Reply),
+                HoursOf(configuration, "Hotline:RepeatHours", HotlineDeadlines.Default.Repeat)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>
