@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Truce.Activities;
 using Truce.Hotline;
 using Truce.Monitoring;
 using Truce.Storage;
@@ -24,7 +25,8 @@ internal sealed record TruceSettings(
     string JournalKeyPath,
     bool BenchEcho,
     bool PseudoLocale,
-    HotlineDeadlines Hotline)
+    HotlineDeadlines Hotline,
+    LeadTimes LeadTimes)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -58,6 +60,11 @@ internal sealed record TruceSettings(
         new("Hotline:AckHours:Protest", Hours(HotlineDeadlines.Default.Protest), "hours to acknowledge a protest"),
         new("Hotline:AckHours:Reply", Hours(HotlineDeadlines.Default.Reply), "hours to acknowledge a reply"),
         new("Hotline:RepeatHours", Hours(HotlineDeadlines.Default.Repeat), "hours after which a lapsed message escalates again while unacknowledged"),
+        new("Activities:LeadHours:Rotation", Hours(LeadTimes.Default.Rotation), "hours before its start a rotation must be notified; less is late notice"),
+        new("Activities:LeadHours:Exercise", Hours(LeadTimes.Default.Exercise), "the same for an exercise"),
+        new("Activities:LeadHours:EngineeringWorks", Hours(LeadTimes.Default.EngineeringWorks), "the same for engineering works under a window of silence"),
+        new("Activities:LeadHours:Demining", Hours(LeadTimes.Default.Demining), "the same for demining"),
+        new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
     ];
 
     private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
@@ -87,7 +94,13 @@ internal sealed record TruceSettings(
                 HoursOf(configuration, "Hotline:AckHours:Inquiry", HotlineDeadlines.Default.Inquiry),
                 HoursOf(configuration, "Hotline:AckHours:Protest", HotlineDeadlines.Default.Protest),
                 HoursOf(configuration, "Hotline:AckHours:Reply", HotlineDeadlines.Default.Reply),
-                HoursOf(configuration, "Hotline:RepeatHours", HotlineDeadlines.Default.Repeat)));
+                HoursOf(configuration, "Hotline:RepeatHours", HotlineDeadlines.Default.Repeat)),
+            new LeadTimes(
+                HoursOf(configuration, "Activities:LeadHours:Rotation", LeadTimes.Default.Rotation),
+                HoursOf(configuration, "Activities:LeadHours:Exercise", LeadTimes.Default.Exercise),
+                HoursOf(configuration, "Activities:LeadHours:EngineeringWorks", LeadTimes.Default.EngineeringWorks),
+                HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
+                HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

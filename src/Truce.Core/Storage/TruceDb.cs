@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Truce.Access;
+using Truce.Activities;
 using Truce.Geo;
 using Truce.Hotline;
 using Truce.Journal;
@@ -64,6 +65,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     public DbSet<HotlineMessage> HotlineMessages => Set<HotlineMessage>();
 
     public DbSet<HotlineEscalation> HotlineEscalations => Set<HotlineEscalation>();
+
+    public DbSet<NotifiedActivity> NotifiedActivities => Set<NotifiedActivity>();
 
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 

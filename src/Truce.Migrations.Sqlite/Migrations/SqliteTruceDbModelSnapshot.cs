@@ -130,6 +130,97 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Activities.NotifiedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaGeoJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_geo_json");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("LateNotice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_notice");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<double>("MaxLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_lat");
+
+                    b.Property<double>("MaxLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_lon");
+
+                    b.Property<double>("MinLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min_lat");
+
+                    b.Property<double>("MinLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min_lon");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("NotifiedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_by");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<int?>("RadiusM")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("radius_m");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notified_activities");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_notified_activities_party_id");
+
+                    b.HasIndex("StartsAt", "EndsAt")
+                        .HasDatabaseName("ix_notified_activities_starts_at_ends_at");
+
+                    b.ToTable("notified_activities", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Hotline.HotlineEscalation", b =>
                 {
                     b.Property<Guid>("MessageId")

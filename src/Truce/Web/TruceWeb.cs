@@ -88,6 +88,7 @@ internal static class TruceWeb
         app.MapVerification();
         app.MapMetrics();
         app.MapHotline();
+        app.MapActivities();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

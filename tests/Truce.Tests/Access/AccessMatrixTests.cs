@@ -91,6 +91,10 @@ public sealed class AccessMatrixTests
         ["GET /hotline/{id:guid}"] = Need.Hotline,
         ["POST /hotline/{id:guid}/messages"] = Need.HotlineWrite,
         ["POST /hotline/{id:guid}/acknowledgements"] = Need.HotlineWrite,
+        ["GET /api/activities/"] = Need.Hotline,
+        ["POST /api/activities/"] = Need.HotlineWrite,
+        ["GET /activities"] = Need.Hotline,
+        ["POST /activities"] = Need.HotlineWrite,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -300,6 +304,7 @@ public sealed class AccessMatrixTests
     private static async Task<HttpContent> ApiBodyAsync(World world, Who who, string pattern, Record record) => pattern switch
     {
         "/api/hotline/" => JsonContent.Create(new { id = Guid.NewGuid(), to = who == Who.LiaisonWest ? "east" : "west", subject = "Matrix", kind = "notice", body = "Matrix." }),
+        "/api/activities/" => JsonContent.Create(new { id = Guid.NewGuid(), kind = "demining", latitude = 40.0, longitude = 46.9, radiusM = 500, startsAt = "2026-12-01T09:00:00Z", endsAt = "2026-12-01T15:00:00Z" }),
         "/api/hotline/{id:guid}/messages" => JsonContent.Create(new { id = Guid.NewGuid(), body = "Matrix." }),
         "/api/hotline/{id:guid}/acknowledgements" => JsonContent.Create(new { messageId = AddressedTo(world, who, record) }),
         "/api/observations/" => JsonContent.Create(Json.Observation()),
@@ -356,6 +361,10 @@ public sealed class AccessMatrixTests
             case "/hotline":
                 form["id"] = Guid.NewGuid().ToString(); form["to"] = who == Who.LiaisonWest ? "east" : "west";
                 form["subject"] = "Matrix"; form["kind"] = "notice"; form["body"] = "Matrix.";
+                break;
+            case "/activities":
+                form["id"] = Guid.NewGuid().ToString(); form["kind"] = "rotation"; form["latitude"] = "40.0"; form["longitude"] = "46.9";
+                form["radiusM"] = "500"; form["startsAt"] = "2026-12-01T09:00"; form["endsAt"] = "2026-12-01T15:00";
                 break;
             case "/hotline/{id:guid}/messages":
                 form["id"] = Guid.NewGuid().ToString(); form["body"] = "Matrix.";

@@ -45,6 +45,34 @@ namespace Truce.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "notified_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    party_id = table.Column<string>(type: "text", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    area_geo_json = table.Column<string>(type: "text", nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    radius_m = table.Column<int>(type: "integer", nullable: true),
+                    min_lat = table.Column<double>(type: "double precision", nullable: false),
+                    min_lon = table.Column<double>(type: "double precision", nullable: false),
+                    max_lat = table.Column<double>(type: "double precision", nullable: false),
+                    max_lon = table.Column<double>(type: "double precision", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    notified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    notified_by = table.Column<string>(type: "text", nullable: false),
+                    late_notice = table.Column<bool>(type: "boolean", nullable: false),
+                    submission_hash = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notified_activities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hotline_messages",
                 columns: table => new
                 {
@@ -97,6 +125,16 @@ namespace Truce.Migrations.Postgres
                 name: "ix_hotline_threads_party_id",
                 table: "hotline_threads",
                 column: "party_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notified_activities_party_id",
+                table: "notified_activities",
+                column: "party_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notified_activities_starts_at_ends_at",
+                table: "notified_activities",
+                columns: new[] { "starts_at", "ends_at" });
         }
 
         /// <inheritdoc />
@@ -107,6 +145,9 @@ namespace Truce.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "hotline_messages");
+
+            migrationBuilder.DropTable(
+                name: "notified_activities");
 
             migrationBuilder.DropTable(
                 name: "hotline_threads");

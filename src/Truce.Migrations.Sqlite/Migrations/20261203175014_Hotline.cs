@@ -45,6 +45,34 @@ namespace Truce.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notified_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    area_geo_json = table.Column<string>(type: "TEXT", nullable: true),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    radius_m = table.Column<int>(type: "INTEGER", nullable: true),
+                    min_lat = table.Column<double>(type: "REAL", nullable: false),
+                    min_lon = table.Column<double>(type: "REAL", nullable: false),
+                    max_lat = table.Column<double>(type: "REAL", nullable: false),
+                    max_lon = table.Column<double>(type: "REAL", nullable: false),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ends_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    notified_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    notified_by = table.Column<string>(type: "TEXT", nullable: false),
+                    late_notice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    submission_hash = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notified_activities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "hotline_messages",
                 columns: table => new
                 {
@@ -97,6 +125,16 @@ namespace Truce.Migrations.Sqlite
                 name: "ix_hotline_threads_party_id",
                 table: "hotline_threads",
                 column: "party_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notified_activities_party_id",
+                table: "notified_activities",
+                column: "party_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notified_activities_starts_at_ends_at",
+                table: "notified_activities",
+                columns: new[] { "starts_at", "ends_at" });
         }
 
         /// <inheritdoc />
@@ -107,6 +145,9 @@ namespace Truce.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "hotline_messages");
+
+            migrationBuilder.DropTable(
+                name: "notified_activities");
 
             migrationBuilder.DropTable(
                 name: "hotline_threads");
