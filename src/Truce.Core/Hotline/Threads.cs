@@ -222,10 +222,10 @@ public static class Threads
 
     private static HotlineMessage NewMessage(
         HotlineThread thread, Viewer viewer, HotlineDeadlines deadlines, Guid id, MessageKind kind, string body, DateTimeOffset now, string hash) => new()
-    {
-        Id = id, ThreadId = thread.Id, Kind = kind, FromPartyId = viewer.PartyId!, ToPartyId = thread.Counterpart(viewer.PartyId!),
-        Body = body, SentAt = now, SentBy = viewer.Name, DueAt = Instant.Normalize(now + deadlines.For(kind)), SubmissionHash = hash,
-    };
+        {
+            Id = id, ThreadId = thread.Id, Kind = kind, FromPartyId = viewer.PartyId!, ToPartyId = thread.Counterpart(viewer.PartyId!),
+            Body = body, SentAt = now, SentBy = viewer.Name, DueAt = Instant.Normalize(now + deadlines.For(kind)), SubmissionHash = hash,
+        };
 
     private static void RequireId(Guid? id, FieldErrors errors)
     {
