@@ -78,6 +78,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Whether a field already has a message, so a rule does not add a second one for the same fault.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     /// <summary>A field's message as an interpolated string: its format is the key of its translations.</summary>
     public void Add(string field, FormattableString message)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Truce.Activities;
+using Truce.Hotline;
 using Truce.Monitoring;
 using Truce.Storage;
 
@@ -22,7 +24,9 @@ internal sealed record TruceSettings(
     int SubmissionsPerMinute,
     string JournalKeyPath,
     bool BenchEcho,
-    bool PseudoLocale)
+    bool PseudoLocale,
+    HotlineDeadlines Hotline,
+    LeadTimes LeadTimes)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -51,7 +55,23 @@ internal sealed record TruceSettings(
         new("Logging:LogLevel:Default", "Information", "log level"),
         new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
         new("Languages:Pseudo", "false", "testing only: offers the pseudo-locale qps-ploc in the language switcher"),
+        new("Hotline:AckHours:Notice", Hours(HotlineDeadlines.Default.Notice), "hours the addressed party has to acknowledge a notice"),
+        new("Hotline:AckHours:Inquiry", Hours(HotlineDeadlines.Default.Inquiry), "hours to acknowledge an inquiry"),
+        new("Hotline:AckHours:Protest", Hours(HotlineDeadlines.Default.Protest), "hours to acknowledge a protest"),
+        new("Hotline:AckHours:Reply", Hours(HotlineDeadlines.Default.Reply), "hours to acknowledge a reply"),
+        new("Hotline:RepeatHours", Hours(HotlineDeadlines.Default.Repeat), "hours after which a lapsed message escalates again while unacknowledged"),
+        new("Activities:LeadHours:Rotation", Hours(LeadTimes.Default.Rotation), "hours before its start a rotation must be notified; less is late notice"),
+        new("Activities:LeadHours:Exercise", Hours(LeadTimes.Default.Exercise), "the same for an exercise"),
+        new("Activities:LeadHours:EngineeringWorks", Hours(LeadTimes.Default.EngineeringWorks), "the same for engineering works under a window of silence"),
+        new("Activities:LeadHours:Demining", Hours(LeadTimes.Default.Demining), "the same for demining"),
+        new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
     ];
+
+    private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A duration in hours (fractions allowed); zero, negative or absent keeps the default.</summary>
+    private static TimeSpan HoursOf(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration.GetValue<double?>(key) is > 0 and var hours ? TimeSpan.FromHours(hours) : fallback;
 
     public static TruceSettings From(IConfiguration configuration)
     {
@@ -68,7 +88,19 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
             configuration.GetValue("Bench:Echo", false),
-            configuration.GetValue("Languages:Pseudo", false));
+            configuration.GetValue("Languages:Pseudo", false),
+            new HotlineDeadlines(
+                HoursOf(configuration, "Hotline:AckHours:Notice", HotlineDeadlines.Default.Notice),
+                HoursOf(configuration, "Hotline:AckHours:Inquiry", HotlineDeadlines.Default.Inquiry),
+                HoursOf(configuration, "Hotline:AckHours:Protest", HotlineDeadlines.Default.Protest),
+                HoursOf(configuration, "Hotline:AckHours:Reply", HotlineDeadlines.Default.Reply),
+                HoursOf(configuration, "Hotline:RepeatHours", HotlineDeadlines.Default.Repeat)),
+            new LeadTimes(
+                HoursOf(configuration, "Activities:LeadHours:Rotation", LeadTimes.Default.Rotation),
+                HoursOf(configuration, "Activities:LeadHours:Exercise", LeadTimes.Default.Exercise),
+                HoursOf(configuration, "Activities:LeadHours:EngineeringWorks", LeadTimes.Default.EngineeringWorks),
+                HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
+                HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

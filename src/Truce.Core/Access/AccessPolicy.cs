@@ -1,3 +1,4 @@
+using Truce.Hotline;
 using Truce.Monitoring;
 using Truce.Verification;
 
@@ -15,12 +16,16 @@ public static class AccessPolicy
         // Evidence points at its source: the mission and the parties (for the reports they may see), never the public form.
         Operation.ReadEvidence => viewer.IsSignedIn && (viewer.IsMissionStaff() || viewer.Role is Role.Liaison),
         Operation.ReadJournal => viewer.Role is Role.Administrator,
+        // The hotline is between the parties through the mission: its staff and the parties' liaisons, never the public or a partner.
+        Operation.ReadHotline => viewer.IsSignedIn && (viewer.IsMissionStaff() || viewer.Role is Role.Liaison),
         _ when viewer.ReadOnly => false,
         Operation.SubmitObservation or Operation.AttachEvidence =>
             viewer.Role is Role.Monitor or Role.Analyst or Role.Liaison or Role.Administrator,
         Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.Corroborate or Operation.ImportEvents =>
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ManageUsers => viewer.Role is Role.Administrator,
+        // Only a party speaks on the hotline; the mission reads, and is escalated to.
+        Operation.WriteHotline => viewer.Role is Role.Liaison && viewer.PartyId is not null,
         _ => false,
     };
 
@@ -45,6 +50,17 @@ public static class AccessPolicy
             query.Where(r => r.Visibility != Visibility.Internal || ((ISubmittedByParty)r).SubmittedByPartyId == viewer.PartyId),
         Role.Liaison => query.Where(r => r.Visibility != Visibility.Internal),
         _ => query.Where(r => r.Visibility == Visibility.Public),
+    };
+
+    /// <summary>
+    /// The hotline threads this viewer may read: every one for the mission's staff, a liaison's own party's threads
+    /// (either side), none for anyone else. A thread's messages and escalations are read only through its thread.
+    /// </summary>
+    public static IQueryable<HotlineThread> VisibleTo(this IQueryable<HotlineThread> query, Viewer viewer) => viewer switch
+    {
+        _ when !viewer.Can(Operation.ReadHotline) => query.Where(_ => false),
+        { Role: Role.Liaison } => query.Where(t => t.PartyId == viewer.PartyId || t.OtherPartyId == viewer.PartyId),
+        _ => query,
     };
 
     /// <summary>

@@ -14,5 +14,9 @@ public enum Operation
     ImportEvents,
     ReadJournal,
     ReadEvidence,
+    /// <summary>Read the hotline threads of one's own party (liaisons) or all of them (the mission).</summary>
+    ReadHotline,
+    /// <summary>Open a hotline thread, write in it, acknowledge a message addressed to one's party.</summary>
+    WriteHotline,
     ManageUsers,
 }

@@ -89,6 +89,7 @@ public static class DemoMission
                 db.ChangeTracker.Clear();
             }
         }
+        await DemoHotline.LoadAsync(store, staff, cancellationToken);
         return true;
     }
 

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Truce.Access;
+using Truce.Activities;
 using Truce.Geo;
+using Truce.Hotline;
 using Truce.Journal;
 using Truce.Mission;
 using Truce.Monitoring;
@@ -57,6 +59,14 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<HotlineThread> HotlineThreads => Set<HotlineThread>();
+
+    public DbSet<HotlineMessage> HotlineMessages => Set<HotlineMessage>();
+
+    public DbSet<HotlineEscalation> HotlineEscalations => Set<HotlineEscalation>();
+
+    public DbSet<NotifiedActivity> NotifiedActivities => Set<NotifiedActivity>();
 
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 

@@ -40,6 +40,7 @@ internal static class TruceWeb
         services.AddHttpContextAccessor();
         services.AddSingleton(new StartupConsole(console));
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<HotlineEscalator>();
 
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
@@ -86,6 +87,8 @@ internal static class TruceWeb
         app.MapMonitoring();
         app.MapVerification();
         app.MapMetrics();
+        app.MapHotline();
+        app.MapActivities();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Hotline;
 using Truce.Mission;
 using Truce.Monitoring;
 using Truce.Storage;
@@ -22,7 +23,7 @@ public sealed class AccessMatrixTests
 {
     private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
-    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn }
+    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite }
 
     /// <summary>What each route needs, by method and route pattern. A route missing here fails the test.</summary>
     private static readonly Dictionary<string, Need> Routes = new()
@@ -79,6 +80,21 @@ public sealed class AccessMatrixTests
         ["POST /admin/users"] = Need.ManageUsers,
         ["POST /admin/users/{name}/disable"] = Need.ManageUsers,
         ["POST /admin/users/{name}/enable"] = Need.ManageUsers,
+        ["GET /api/hotline/"] = Need.Hotline,
+        ["GET /api/hotline/awaiting"] = Need.Hotline,
+        ["POST /api/hotline/"] = Need.HotlineWrite,
+        ["GET /api/hotline/{id:guid}"] = Need.Hotline,
+        ["POST /api/hotline/{id:guid}/messages"] = Need.HotlineWrite,
+        ["POST /api/hotline/{id:guid}/acknowledgements"] = Need.HotlineWrite,
+        ["GET /hotline"] = Need.Hotline,
+        ["POST /hotline"] = Need.HotlineWrite,
+        ["GET /hotline/{id:guid}"] = Need.Hotline,
+        ["POST /hotline/{id:guid}/messages"] = Need.HotlineWrite,
+        ["POST /hotline/{id:guid}/acknowledgements"] = Need.HotlineWrite,
+        ["GET /api/activities/"] = Need.Hotline,
+        ["POST /api/activities/"] = Need.HotlineWrite,
+        ["GET /activities"] = Need.Hotline,
+        ["POST /activities"] = Need.HotlineWrite,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -90,6 +106,9 @@ public sealed class AccessMatrixTests
         Need.Group or Need.Assess or Need.Corroborate => who is Who.Analyst or Who.Administrator,
         Need.ManageUsers => who is Who.Administrator,
         Need.ReadJournal => who is Who.Administrator,
+        // The hotline: the mission reads (a read-only token too), only the parties' liaisons write.
+        Need.Hotline => who is Who.Monitor or Who.Analyst or Who.Administrator or Who.ReadOnlyMonitor or Who.LiaisonWest or Who.LiaisonEast,
+        Need.HotlineWrite => who is Who.LiaisonWest or Who.LiaisonEast,
         _ => false,
     };
 
@@ -108,6 +127,19 @@ public sealed class AccessMatrixTests
         _ => record is Record.Published,
     };
 
+    /// <summary>
+    /// Who sees a hotline thread, written out by hand. The threads: west–east for the mission's three records, north–west
+    /// for <see cref="Record.InternalByWest"/>, north–east for <see cref="Record.InternalByEast"/>; a liaison sees its own
+    /// party's threads only, the mission every thread.
+    /// </summary>
+    private static bool SeesThread(Who who, Record record) => who switch
+    {
+        Who.Administrator or Who.Analyst or Who.Monitor or Who.ReadOnlyMonitor => true,
+        Who.LiaisonWest => record is not Record.InternalByEast,
+        Who.LiaisonEast => record is not Record.InternalByWest,
+        _ => false,
+    };
+
     private sealed class World
     {
         public required TruceApp App { get; init; }
@@ -118,6 +150,9 @@ public sealed class AccessMatrixTests
         public Dictionary<Record, string> Evidence { get; } = [];
         public Dictionary<Record, Viewer> Submitters { get; } = [];
         public Dictionary<Who, (Role Role, string? Party)> Roles { get; } = [];
+        public Dictionary<Record, Guid> Threads { get; } = [];
+        /// <summary>Per thread and party, a message of that thread addressed to that party (to acknowledge).</summary>
+        public Dictionary<(Record, string), Guid> AddressedTo { get; } = [];
     }
 
     [Fact]
@@ -218,7 +253,9 @@ public sealed class AccessMatrixTests
             return new("403", (s, _) => s == 403);
         }
         var recordScoped = pattern.Contains("{id", StringComparison.Ordinal);
-        var visible = !recordScoped || Sees(who, record, pattern.Contains("incidents", StringComparison.Ordinal));
+        var visible = !recordScoped || (pattern.Contains("hotline", StringComparison.Ordinal)
+            ? SeesThread(who, record)
+            : Sees(who, record, pattern.Contains("incidents", StringComparison.Ordinal)));
         if (pattern.EndsWith("/evidence/{sha256}", StringComparison.Ordinal))
         {
             visible &= who is not Who.Public and not Who.Humanitarian;
@@ -251,20 +288,25 @@ public sealed class AccessMatrixTests
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
-            .Replace("{id:guid}", pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
+            .Replace("{id:guid}", pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
+                : pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
             request.Content = page
                 ? new FormUrlEncodedContent(who == Who.RevokedToken ? new Dictionary<string, string>() : await FormAsync(world, client, who, pattern, record))
-                : await ApiBodyAsync(world, pattern, record);
+                : await ApiBodyAsync(world, who, pattern, record);
         }
         using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, response.Headers.Location?.OriginalString, response.Headers.WwwAuthenticate.ToString());
     }
 
-    private static async Task<HttpContent> ApiBodyAsync(World world, string pattern, Record record) => pattern switch
+    private static async Task<HttpContent> ApiBodyAsync(World world, Who who, string pattern, Record record) => pattern switch
     {
+        "/api/hotline/" => JsonContent.Create(new { id = Guid.NewGuid(), to = who == Who.LiaisonWest ? "east" : "west", subject = "Matrix", kind = "notice", body = "Matrix." }),
+        "/api/activities/" => JsonContent.Create(new { id = Guid.NewGuid(), kind = "demining", latitude = 40.0, longitude = 46.9, radiusM = 500, startsAt = "2026-12-01T09:00:00Z", endsAt = "2026-12-01T15:00:00Z" }),
+        "/api/hotline/{id:guid}/messages" => JsonContent.Create(new { id = Guid.NewGuid(), body = "Matrix." }),
+        "/api/hotline/{id:guid}/acknowledgements" => JsonContent.Create(new { messageId = AddressedTo(world, who, record) }),
         "/api/observations/" => JsonContent.Create(Json.Observation()),
         "/api/observations/{id:guid}/evidence" => Evidence([9, 8, 7, (byte)record]),
         "/api/incidents/" => JsonContent.Create(new { id = Guid.NewGuid(), observationIds = new[] { await FreshObservationAsync(world, record) } }),
@@ -316,6 +358,20 @@ public sealed class AccessMatrixTests
             case "/incidents/{id:guid}/merge":
                 form["incidentId"] = world.Incidents[Record.Published].ToString();
                 break;
+            case "/hotline":
+                form["id"] = Guid.NewGuid().ToString(); form["to"] = who == Who.LiaisonWest ? "east" : "west";
+                form["subject"] = "Matrix"; form["kind"] = "notice"; form["body"] = "Matrix.";
+                break;
+            case "/activities":
+                form["id"] = Guid.NewGuid().ToString(); form["kind"] = "rotation"; form["latitude"] = "40.0"; form["longitude"] = "46.9";
+                form["radiusM"] = "500"; form["startsAt"] = "2026-12-01T09:00"; form["endsAt"] = "2026-12-01T15:00";
+                break;
+            case "/hotline/{id:guid}/messages":
+                form["id"] = Guid.NewGuid().ToString(); form["body"] = "Matrix.";
+                break;
+            case "/hotline/{id:guid}/acknowledgements":
+                form["messageId"] = AddressedTo(world, who, record).ToString();
+                break;
             case "/admin/users":
                 form["name"] = $"added-{Guid.NewGuid():N}"[..20]; form["role"] = "monitor";
                 break;
@@ -326,6 +382,10 @@ public sealed class AccessMatrixTests
         }
         return form;
     }
+
+    /// <summary>A message of the record's thread addressed to this viewer's party (any id when there is none: the thread is then hidden from it).</summary>
+    private static Guid AddressedTo(World world, Who who, Record record) =>
+        world.Roles.TryGetValue(who, out var person) && person.Party is { } party && world.AddressedTo.TryGetValue((record, party), out var id) ? id : Guid.NewGuid();
 
     private static MultipartFormDataContent Evidence(byte[] bytes)
     {
@@ -358,7 +418,8 @@ public sealed class AccessMatrixTests
     {
         await using (var db = app.Store.Open())
         {
-            db.Parties.AddRange(new Party { Id = "west", Name = "West", Kind = PartyKind.Signatory }, new Party { Id = "east", Name = "East", Kind = PartyKind.Signatory });
+            db.Parties.AddRange(new Party { Id = "west", Name = "West", Kind = PartyKind.Signatory }, new Party { Id = "east", Name = "East", Kind = PartyKind.Signatory },
+                new Party { Id = "north", Name = "North", Kind = PartyKind.LocalAuthority });
             await db.SaveChangesAsync();
         }
         var world = new World { App = app };
@@ -424,6 +485,40 @@ public sealed class AccessMatrixTests
             });
             world.Incidents[record] = incident.Value!.Record.Id;
         }
+        await BuildThreadsAsync(app, world, viewers);
         return world;
+    }
+
+    /// <summary>The hotline threads of <see cref="SeesThread"/>, each with a message addressed to each of its parties.</summary>
+    private static async Task BuildThreadsAsync(TruceApp app, World world, Dictionary<Who, Viewer> viewers)
+    {
+        Viewer north;
+        await using (var db = app.Store.Open())
+        {
+            Assert.True((await Users.AddAsync(db, "north", Role.Liaison, "north", Users.NewPassword())).Succeeded);
+            north = Users.ViewerOf(await db.Users.SingleAsync(u => u.Name == "north"));
+        }
+        foreach (var record in Enum.GetValues<Record>())
+        {
+            var (from, to) = record switch
+            {
+                Record.InternalByWest => (north, "west"),
+                Record.InternalByEast => (north, "east"),
+                _ => (viewers[Who.LiaisonWest], "east"),
+            };
+            await using var db = app.Store.Open();
+            var thread = await Threads.StartAsync(db, from, HotlineDeadlines.Default, new ThreadInput
+            {
+                Id = Guid.NewGuid(), To = to, Subject = $"Matrix {record}", Kind = "protest", Body = "Matrix.",
+            });
+            var started = thread.Value!.Record;
+            world.Threads[record] = started.Id;
+            world.AddressedTo[(record, to)] = started.Messages[0].Id;
+            if (from.PartyId == "west")
+            {
+                var reply = await Threads.SendAsync(db, viewers[Who.LiaisonEast], HotlineDeadlines.Default, started.Id, new MessageInput { Id = Guid.NewGuid(), Body = "Reply." });
+                world.AddressedTo[(record, "west")] = reply.Value!.Record.Id;
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Hotline;
 using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
@@ -28,6 +29,7 @@ internal static class DashboardEndpoints
             await observations.CountAsync(o => o.IncidentId == null || !incidents.Any(i => i.Id == o.IncidentId), cancellationToken),
             [.. byStatus.OrderBy(s => s.Key).Select(s => (s.Key, s.Count))],
             latest.Items,
-            settings.TileUrl).Render();
+            settings.TileUrl,
+            await Threads.AwaitingAsync(db, viewer, settings.Hotline, cancellationToken)).Render();
     }
 }

@@ -58,8 +58,10 @@ internal static class IncidentPages
         {
             return new NotFoundModel(chrome, "NotFound.Incident").Render(StatusCodes.Status404NotFound);
         }
-        return new IncidentDetailModel(chrome, incident, await Incidents.ObservationsOfAsync(db, chrome.Viewer, id, cancellationToken),
-            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, AssessmentId: Guid.NewGuid(), settings.TileUrl).Render();
+        var observations = await Incidents.ObservationsOfAsync(db, chrome.Viewer, id, cancellationToken);
+        var (notice, activity) = await ActivityNotices.OfAsync(db, observations, cancellationToken);
+        return new IncidentDetailModel(chrome, incident, observations,
+            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, AssessmentId: Guid.NewGuid(), settings.TileUrl, notice, activity).Render();
     }
 
     /// <summary>
