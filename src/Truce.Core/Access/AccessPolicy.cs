@@ -24,6 +24,14 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>
+    /// Whether this viewer may attach evidence to an observation it can see: the mission's staff to any, a liaison only
+    /// to a report its own party submitted (not to the other side's shared reports, nor the mission's).
+    /// </summary>
+    public static bool MayAttachEvidenceTo(this Viewer viewer, Observation observation) =>
+        viewer.Can(Operation.AttachEvidence)
+        && (viewer.IsMissionStaff() || (viewer.Role is Role.Liaison && observation.SubmittedByPartyId is { } party && party == viewer.PartyId));
+
     /// <summary>The mission's own staff: they see every record and field as stored, and each other's names.</summary>
     public static bool IsMissionStaff(this Viewer viewer) => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator;
 

@@ -501,6 +501,14 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attached_by_id");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("text")

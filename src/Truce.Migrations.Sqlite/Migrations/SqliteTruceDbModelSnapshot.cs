@@ -496,6 +496,14 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by_id");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -14,7 +14,7 @@ internal static class AuthSetup
     {
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                BearerHandler.Carries(context.Request)
                     ? BearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges

@@ -57,7 +57,7 @@ internal static class ObservationPages
         if (form.Files.GetFile("file") is { Length: > 0 } file)
         {
             await using var content = file.OpenReadStream();
-            var attached = await Evidence.AttachAsync(db, viewer, id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, cancellationToken);
+            var attached = await Evidence.AttachAsync(db, viewer, id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
             if (attached.Failure is { } refused)
             {
                 // The observation is kept; only the file was refused. Say so on the form with a fresh id.
