@@ -32,6 +32,12 @@ public static class AccessPolicy
         viewer.Can(Operation.AttachEvidence)
         && (viewer.IsMissionStaff() || (viewer.Role is Role.Liaison && observation.SubmittedByPartyId is { } party && party == viewer.PartyId));
 
+    /// <summary>Whether this viewer is told which party (or the mission) submitted a report it may see: not the public form.</summary>
+    public static bool SeesSubmitter(this Viewer viewer) => !viewer.SeesPublicForm();
+
+    /// <summary>Whether this viewer is told the name of the user who submitted a report: the mission's staff only.</summary>
+    public static bool SeesSubmitterName(this Viewer viewer) => viewer.IsMissionStaff();
+
     /// <summary>The mission's own staff: they see every record and field as stored, and each other's names.</summary>
     public static bool IsMissionStaff(this Viewer viewer) => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator;
 
@@ -171,7 +177,7 @@ public static class AccessPolicy
         seen.StartsAt = visible.Min(o => o.ObservedFrom);
         seen.EndsAt = visible.Max(o => o.ObservedTo);
         seen.ObservationCount = visible.Count;
-        seen.SourceCount = visible.Select(o => o.Source).Distinct(StringComparer.Ordinal).Count();
+        seen.SourceCount = Corroborator.Sources(visible);
         return seen;
     }
 

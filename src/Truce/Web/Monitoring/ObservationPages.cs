@@ -71,6 +71,6 @@ internal static class ObservationPages
 
     private static async Task<RazorComponentResult> Detail(Guid id, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
         await Observations.FindAsync(db, chrome.Viewer, id, cancellationToken) is { } observation
-            ? new ObservationDetailModel(chrome, observation).Render()
+            ? new ObservationDetailModel(chrome, observation, await Observations.SubmitterAsync(db, chrome.Viewer, observation, cancellationToken)).Render()
             : new NotFoundModel(chrome, "NotFound.Observation").Render(StatusCodes.Status404NotFound);
 }
