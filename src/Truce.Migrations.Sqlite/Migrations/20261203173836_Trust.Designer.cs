@@ -11,7 +11,7 @@ using Truce.Storage;
 namespace Truce.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTruceDb))]
-    [Migration("20261203171206_Trust")]
+    [Migration("20261203173836_Trust")]
     partial class Trust
     {
         /// <inheritdoc />
@@ -94,6 +94,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_client");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
@@ -122,6 +126,11 @@ namespace Truce.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_users");

@@ -11,6 +11,19 @@ namespace Truce.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "locked_client",
+                table: "users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "session_stamp",
+                table: "users",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<long>(
                 name: "attached_at",
                 table: "observation_evidence",
@@ -29,6 +42,14 @@ namespace Truce.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "locked_client",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "session_stamp",
+                table: "users");
+
             migrationBuilder.DropColumn(
                 name: "attached_at",
                 table: "observation_evidence");

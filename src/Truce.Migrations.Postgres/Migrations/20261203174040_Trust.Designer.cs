@@ -12,7 +12,7 @@ using Truce.Storage;
 namespace Truce.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTruceDb))]
-    [Migration("20261203171222_Trust")]
+    [Migration("20261203174040_Trust")]
     partial class Trust
     {
         /// <inheritdoc />
@@ -99,6 +99,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("text")
+                        .HasColumnName("locked_client");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
@@ -127,6 +131,11 @@ namespace Truce.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("role");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
