@@ -19,9 +19,11 @@ internal sealed record TruceSettings(
     bool Demo,
     string? TileUrl,
     long EvidenceMaxBytes,
+    long EvidenceMaxBytesPerUserPerDay,
     int PublicPrecisionM,
     int SignInsPerMinute,
     int SubmissionsPerMinute,
+    int EvidencePerMinute,
     string JournalKeyPath,
     bool BenchEcho,
     bool PseudoLocale,
@@ -36,6 +38,9 @@ internal sealed record TruceSettings(
     /// <summary>Per user: a stuck or hostile field client cannot flood the mission; a busy patrol stays far below it.</summary>
     public const int DefaultSubmissionsPerMinute = 1200;
 
+    /// <summary>Per user: evidence uploads are costly to store and to scan; a patrol attaches a few photos per report.</summary>
+    public const int DefaultEvidencePerMinute = 30;
+
     private const string JournalKeyFile = "journal-signing.key";
 
     /// <summary>Every key, its default and its meaning; a test holds README.md's Configuration table to it.</summary>
@@ -47,9 +52,11 @@ internal sealed record TruceSettings(
         new("Demo", "false", "load the demo mission into an empty store"),
         new("TileUrl", "", "an XYZ tile URL for the map"),
         new("Evidence:MaxBytes", Evidence.DefaultMaxBytes.ToString(CultureInfo.InvariantCulture), "largest evidence file accepted, in bytes"),
+        new("Evidence:MaxBytesPerUserPerDay", Evidence.DefaultMaxBytesPerUserPerDay.ToString(CultureInfo.InvariantCulture), "evidence one user may upload in 24 hours, in bytes"),
         new("Public:PrecisionM", Storage.Store.DefaultPublicPrecisionM.ToString(CultureInfo.InvariantCulture), "the grid, in metres, published positions are coarsened to (0: exact)"),
         new("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute.ToString(CultureInfo.InvariantCulture), "sign-in attempts per client address per minute (0: no limit)"),
         new("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute.ToString(CultureInfo.InvariantCulture), "observations one user may submit per minute (0: no limit)"),
+        new("RateLimits:EvidencePerMinute", DefaultEvidencePerMinute.ToString(CultureInfo.InvariantCulture), "evidence files one user may upload per minute (0: no limit)"),
         new("JournalKey", $"DATA/{JournalKeyFile}", "the Ed25519 private key that signs journal exports"),
         // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
         new("Logging:LogLevel:Default", "Information", "log level"),
@@ -83,9 +90,11 @@ internal sealed record TruceSettings(
             configuration.GetValue("Demo", false),
             Text(configuration, "TileUrl"),
             configuration.GetValue("Evidence:MaxBytes", Evidence.DefaultMaxBytes),
+            configuration.GetValue("Evidence:MaxBytesPerUserPerDay", Evidence.DefaultMaxBytesPerUserPerDay),
             configuration.GetValue("Public:PrecisionM", Storage.Store.DefaultPublicPrecisionM),
             configuration.GetValue("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute),
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
+            configuration.GetValue("RateLimits:EvidencePerMinute", DefaultEvidencePerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
             configuration.GetValue("Bench:Echo", false),
             configuration.GetValue("Languages:Pseudo", false),

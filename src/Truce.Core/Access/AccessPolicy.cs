@@ -29,6 +29,20 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>
+    /// Whether this viewer may attach evidence to an observation it can see: the mission's staff to any, a liaison only
+    /// to a report its own party submitted (not to the other side's shared reports, nor the mission's).
+    /// </summary>
+    public static bool MayAttachEvidenceTo(this Viewer viewer, Observation observation) =>
+        viewer.Can(Operation.AttachEvidence)
+        && (viewer.IsMissionStaff() || (viewer.Role is Role.Liaison && observation.SubmittedByPartyId is { } party && party == viewer.PartyId));
+
+    /// <summary>Whether this viewer is told which party (or the mission) submitted a report it may see: not the public form.</summary>
+    public static bool SeesSubmitter(this Viewer viewer) => !viewer.SeesPublicForm();
+
+    /// <summary>Whether this viewer is told the name of the user who submitted a report: the mission's staff only.</summary>
+    public static bool SeesSubmitterName(this Viewer viewer) => viewer.IsMissionStaff();
+
     /// <summary>The mission's own staff: they see every record and field as stored, and each other's names.</summary>
     public static bool IsMissionStaff(this Viewer viewer) => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator;
 
@@ -179,7 +193,7 @@ public static class AccessPolicy
         seen.StartsAt = visible.Min(o => o.ObservedFrom);
         seen.EndsAt = visible.Max(o => o.ObservedTo);
         seen.ObservationCount = visible.Count;
-        seen.SourceCount = visible.Select(o => o.Source).Distinct(StringComparer.Ordinal).Count();
+        seen.SourceCount = Corroborator.Sources(visible);
         return seen;
     }
 

@@ -25,6 +25,18 @@ public sealed class User
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>
+    /// Which client's failures locked the account (<see cref="Users.ClientKey"/>: a digest of its address, not the
+    /// address): only that client is refused while it is locked, so nobody can lock a user out from elsewhere.
+    /// </summary>
+    public string? LockedClient { get; set; }
+
+    /// <summary>
+    /// A random value carried by every sign-in cookie and replaced at sign-out, so that a cookie copied before the user
+    /// signed out is refused on the server (every session of the user ends, not only the one that signed out).
+    /// </summary>
+    public string SessionStamp { get; set; } = "";
+
     /// <summary>A disabled user can neither sign in nor use a token; kept so the journal's actors stay resolvable.</summary>
     public bool Disabled { get; set; }
 

@@ -61,6 +61,7 @@ public static class Users
             PartyId = string.IsNullOrWhiteSpace(partyId) ? null : partyId,
             Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
             CreatedAt = Instant.Now(db.Clock),
+            SessionStamp = NewSessionStamp(),
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
@@ -74,40 +75,68 @@ public static class Users
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Checks a name and password. A wrong password counts towards a lockout; a locked or disabled account
-    /// is refused even with the right password. The answer never says which part was wrong.
+    /// Checks a name and password from a client (its address, or any name that tells one client from another). A wrong
+    /// password counts towards a lockout of that client: at <see cref="MaxFailedSignIns"/> in a row it is refused, even
+    /// with the right password, for <see cref="Lockout"/>; any other client still signs in, so a lockout cannot be used
+    /// to keep a user (an administrator) out. Every refusal, whether the name is unknown, the password wrong, the
+    /// account locked or disabled, costs one password check, so its timing does not tell them apart; the answer never
+    /// says which it was.
     /// </summary>
-    public static async Task<SignIn> SignInAsync(TruceDb db, string name, string password, CancellationToken cancellationToken = default)
+    public static async Task<SignIn> SignInAsync(TruceDb db, string name, string password, string client, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Name == name.Trim(), cancellationToken);
         if (user is null)
         {
-            // Spend the same work as a real check, so timing does not reveal which names exist.
             Hasher.VerifyHashedPassword(new User(), DummyHash, password);
             return new SignIn(null, null);
         }
         var now = Instant.Now(db.Clock);
-        if (user.LockedUntil > now)
+        var clientKey = ClientKey(client);
+        var correct = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (user.LockedUntil > now && user.LockedClient == clientKey)
         {
             return new SignIn(null, user.LockedUntil);
         }
-        var verified = !user.Disabled && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var verified = correct && !user.Disabled;
         var actor = db.Actor;
         db.Actor = new Viewer(null, "sign-in", Role.Public, null);
         if (verified)
         {
             user.FailedSignIns = 0;
-            user.LockedUntil = null;
+            if (user.LockedClient == clientKey)
+            {
+                (user.LockedUntil, user.LockedClient) = (null, null);
+            }
         }
         else if (!user.Disabled && ++user.FailedSignIns >= MaxFailedSignIns)
         {
+            // The lock moves to the client that reached the limit last; another guesser must start its own count.
             user.FailedSignIns = 0;
             user.LockedUntil = now + Lockout;
+            user.LockedClient = clientKey;
         }
         await db.SaveChangesAsync(cancellationToken);
         db.Actor = actor;
-        return verified ? new SignIn(user, null) : new SignIn(null, user.LockedUntil);
+        return verified ? new SignIn(user, null) : new SignIn(null, null);
     }
+
+    /// <summary>What the store keeps of a client's address: a digest, so the journal holds no one's address.</summary>
+    public static string ClientKey(string client) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"truce sign-in client\n{client}")))[..32];
+
+    /// <summary>Ends every session of the user: the cookies they carry no longer match (see <see cref="User.SessionStamp"/>).</summary>
+    public static async Task SignOutAsync(TruceDb db, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return;
+        }
+        user.SessionStamp = NewSessionStamp();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string NewSessionStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static readonly string DummyHash = Hasher.HashPassword(new User(), "not a password of anyone");
 
@@ -212,6 +241,7 @@ public static class Users
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        user.LockedClient = null;
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }

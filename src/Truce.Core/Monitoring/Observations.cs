@@ -76,6 +76,25 @@ public static class Observations
     }
 
     /// <summary>
+    /// Who submitted an observation, beside the source it declares (which is free text and proves nothing): null for the
+    /// public form, which is told neither; the party (or the mission) for a liaison; the user's name too for the mission.
+    /// </summary>
+    public static async Task<Submitter?> SubmitterAsync(TruceDb db, Viewer viewer, Observation observation, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.SeesSubmitter())
+        {
+            return null;
+        }
+        var party = observation.SubmittedByPartyId is { } partyId
+            ? await db.Parties.AsNoTracking().Where(p => p.Id == partyId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? partyId
+            : null;
+        var user = viewer.SeesSubmitterName()
+            ? await db.Users.AsNoTracking().Where(u => u.Id == observation.ReporterId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new Submitter(user, observation.SubmittedByPartyId, party);
+    }
+
+    /// <summary>
     /// Observations (read untracked, already disclosed) without the id of an incident this viewer may not see, so that
     /// a published report does not tell that an internal incident exists, nor its id.
     /// </summary>

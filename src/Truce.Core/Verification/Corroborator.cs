@@ -51,8 +51,20 @@ public static class Corroborator
         return gap <= Window(a, b) && GeoMath.DistanceM(a.Latitude, a.Longitude, b.Latitude, b.Longitude) <= RadiusM(a, b);
     }
 
-    /// <summary>Independent sources among observations: two reports by one patrol are one source.</summary>
-    public static int Sources(IEnumerable<Sighting> sightings) => sightings.Select(s => s.Source).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>
+    /// Who stands behind a report, for counting independent sources. The declared source is free text, so it counts
+    /// only within its submitter: every report a party's liaison sends is that party, whatever source it names (three
+    /// reports labelled "user:monitor.alpha", "Patrol A-1" and "Camera CP-2" by one liaison are one source); the
+    /// mission's staff and its imports, whom the mission answers for, are told apart by the source they declare.
+    /// </summary>
+    public static string IndependentSource(string source, string? party) => party is null ? $"mission\n{source}" : $"party\n{party}";
+
+    /// <summary>Independent sources among observations: two reports by one patrol, or by one party, are one source.</summary>
+    public static int Sources(IEnumerable<Sighting> sightings) => sightings.Select(s => s.IndependentSource).Distinct(StringComparer.Ordinal).Count();
+
+    /// <inheritdoc cref="Sources(IEnumerable{Sighting})"/>
+    public static int Sources(IEnumerable<Observation> observations) =>
+        observations.Select(o => IndependentSource(o.Source, o.SubmittedByPartyId)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>
     /// Where to look for the observations that may match this one: a circle and a time span wide enough for

@@ -100,7 +100,7 @@ public static class Incidents
         incident.LocationPrecisionM = best.LocationPrecisionM;
         incident.Cell = Geohash.Encode(best.Latitude, best.Longitude);
         incident.ObservationCount = observations.Count;
-        incident.SourceCount = observations.Select(o => o.Source).Distinct(StringComparer.Ordinal).Count();
+        incident.SourceCount = Corroborator.Sources(observations);
         var place = observations.Select(o => o.AreaName).FirstOrDefault(a => a is not null);
         incident.Title = title ?? (place is null ? incident.Category.Label() : $"{incident.Category.Label()} near {place}");
         incident.UpdatedAt = now;

@@ -96,6 +96,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("text")
+                        .HasColumnName("locked_client");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
@@ -124,6 +128,11 @@ namespace Truce.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("role");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -748,6 +757,14 @@ namespace Truce.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attached_by_id");
 
                     b.Property<string>("ContentType")
                         .IsRequired()

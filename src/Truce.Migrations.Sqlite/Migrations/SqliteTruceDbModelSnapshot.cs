@@ -91,6 +91,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_client");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
@@ -119,6 +123,11 @@ namespace Truce.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
+
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -743,6 +752,14 @@ namespace Truce.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by_id");
 
                     b.Property<string>("ContentType")
                         .IsRequired()

@@ -14,6 +14,22 @@ public sealed class CorroboratorTests
         new(Guid.NewGuid(), Noon.AddMinutes(minutes), Noon.AddMinutes(minutes), time, lat, lon, precisionM, category, source, datasetRow);
 
     [Fact]
+    public void A_party_is_one_source_whatever_sources_its_liaison_declares()
+    {
+        // Issue 7, item 9: a liaison labels its own reports as if they came from the mission's monitors.
+        var forged = new[] { "user:monitor.alpha", "Patrol A-1", "Camera CP-2" }
+            .Select((source, i) => At(40.90 + (i * 0.001), 45.150, i, source) with { Party = "west" }).ToList();
+        var patrol = At(40.90, 45.151, 4, "Patrol A-1");
+        var otherSide = At(40.901, 45.150, 5, "Patrol A-1") with { Party = "east" };
+
+        var cluster = Assert.Single(Corroborator.Cluster([.. forged, patrol, otherSide]));
+
+        Assert.Equal(1, Corroborator.Sources(forged));
+        Assert.Equal(3, cluster.SourceCount);
+        Assert.Equal(2, Corroborator.Sources([patrol, At(40.90, 45.15, 6, "Camera CP-2")]));
+    }
+
+    [Fact]
     public void Reports_of_one_event_cluster_and_count_each_source_once()
     {
         var patrol1 = At(40.90, 45.150, 0, "Patrol A-1");

@@ -260,6 +260,12 @@ public sealed class AccessMatrixTests
         {
             visible &= who is not Who.Public and not Who.Humanitarian;
         }
+        // Evidence is attached by the mission and by the side that submitted the report, not by the other side (issue 7, item 8).
+        if (visible && pattern == "/api/observations/{id:guid}/evidence"
+            && (who, record) is (Who.LiaisonWest, not Record.InternalByWest) or (Who.LiaisonEast, not Record.InternalByEast))
+        {
+            return new("403 (not its side's report)", (s, _) => s == 403);
+        }
         // The mission's staff may write to any record they see; nobody is told a hidden record exists.
         if (visible && (pattern.EndsWith("/split", StringComparison.Ordinal) || pattern.EndsWith("/merge", StringComparison.Ordinal)))
         {

@@ -23,8 +23,8 @@ public sealed class UserPasswordTests
         var password = reset.Output.Split("Password (shown once): ")[1].Trim();
         Assert.NotEqual(old, password);
         await using var context = new Store(store.Location, TimeProvider.System).Open();
-        Assert.Null((await Users.SignInAsync(context, "analyst.kim", old)).User);
-        Assert.NotNull((await Users.SignInAsync(context, "analyst.kim", password)).User);
+        Assert.Null((await Users.SignInAsync(context, "analyst.kim", old, "test client")).User);
+        Assert.NotNull((await Users.SignInAsync(context, "analyst.kim", password, "test client")).User);
         var journaled = await context.Journal.AsNoTracking().Where(e => e.Entity == "users" && e.Action == "update").Select(e => e.After).ToListAsync();
         Assert.NotEmpty(journaled);
         Assert.DoesNotContain(journaled, after => after!.Contains(password, StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed class UserPasswordTests
         {
             for (var i = 0; i < Users.MaxFailedSignIns; i++)
             {
-                await Users.SignInAsync(context, "monitor.one", "not the password");
+                await Users.SignInAsync(context, "monitor.one", "not the password", "test client");
             }
         }
 
@@ -49,7 +49,7 @@ public sealed class UserPasswordTests
 
         var password = reset.Output.Split("Password (shown once): ")[1].Trim();
         await using var after = new Store(store.Location, TimeProvider.System).Open();
-        Assert.NotNull((await Users.SignInAsync(after, "monitor.one", password)).User);
+        Assert.NotNull((await Users.SignInAsync(after, "monitor.one", password, "test client")).User);
     }
 
     [Fact]
@@ -81,6 +81,6 @@ public sealed class UserPasswordTests
         Assert.Equal(3, tooShort.ExitCode);
         Assert.Contains("password: must be at least 10 characters", tooShort.Output, StringComparison.Ordinal);
         await using var context = new Store(store.Location, TimeProvider.System).Open();
-        Assert.NotNull((await Users.SignInAsync(context, "monitor.one", "a-password-I-chose")).User);
+        Assert.NotNull((await Users.SignInAsync(context, "monitor.one", "a-password-I-chose", "test client")).User);
     }
 }

@@ -14,9 +14,14 @@ internal static class AccountEndpoints
         pages.MapGet("/login", (string? returnUrl, Chrome chrome) => new LoginModel(chrome, returnUrl, null, Failed: false).Render())
             .Allow(AccessRule.Anyone);
         pages.MapPost("/login", SignIn).Allow(AccessRule.Anyone).RequireRateLimiting(RateLimits.SignIn);
-        pages.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
+        pages.MapPost("/logout", async (HttpContext context, IFormCollection form, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
         {
             _ = form; // binding the form makes the antiforgery check apply
+            // Ended on the server too, so that a copy of the cookie is refused from now on (not only this browser's).
+            if (viewer.UserId is { } userId && !BearerHandler.Carries(context.Request))
+            {
+                await Users.SignOutAsync(db, userId, cancellationToken);
+            }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/");
         }).Allow(AccessRule.SignedIn);
@@ -26,13 +31,14 @@ internal static class AccountEndpoints
     {
         var name = form["name"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var user = (await Users.SignInAsync(db, name, form["password"].ToString(), cancellationToken)).User;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var user = (await Users.SignInAsync(db, name, form["password"].ToString(), client, cancellationToken)).User;
         if (user is null)
         {
             return new LoginModel(chrome, returnUrl, name, Failed: true).Render(StatusCodes.Status401Unauthorized);
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            ViewerClaims.Principal(Users.ViewerOf(user), CookieAuthenticationDefaults.AuthenticationScheme, user.Language));
+            ViewerClaims.Principal(Users.ViewerOf(user), CookieAuthenticationDefaults.AuthenticationScheme, user.Language, user.SessionStamp));
         return TypedResults.LocalRedirect(LocalTarget(returnUrl));
     }
 

@@ -14,7 +14,7 @@ internal static class AuthSetup
     {
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                BearerHandler.Carries(context.Request)
                     ? BearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges
@@ -33,7 +33,8 @@ internal static class AuthSetup
     }
 
     /// <summary>
-    /// A session ends as soon as its user is disabled or its role or party changes, not when the cookie expires.
+    /// A session ends as soon as its user is disabled, signs out (the cookie's session stamp is no longer the user's) or
+    /// its role or party changes, not when the cookie expires.
     /// </summary>
     private static async Task StillValid(CookieValidatePrincipalContext context)
     {
@@ -41,7 +42,9 @@ internal static class AuthSetup
         var store = context.HttpContext.RequestServices.GetRequiredService<Store>();
         await using var db = store.Open();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == viewer.UserId, context.HttpContext.RequestAborted);
-        if (user is null || user.Disabled || user.Role != viewer.Role || user.PartyId != viewer.PartyId)
+        var stamp = context.Principal!.FindFirst(ViewerClaims.SessionClaim)?.Value ?? "";
+        if (user is null || user.Disabled || user.Role != viewer.Role || user.PartyId != viewer.PartyId
+            || !string.Equals(stamp, user.SessionStamp, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -13,15 +13,18 @@ internal sealed class BearerHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>Whether the request is judged by a bearer token (and so not by the cookie a browser sends on its own).</summary>
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!Carries(Request))
         {
             return AuthenticateResult.NoResult();
         }
         await using var db = store.Open();
-        var viewer = await Users.ViewerFromTokenAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var viewer = await Users.ViewerFromTokenAsync(db, Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
         return viewer is null
             ? AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.")
             : AuthenticateResult.Success(new AuthenticationTicket(ViewerClaims.Principal(viewer, SchemeName), SchemeName));

@@ -14,6 +14,9 @@ internal static class ViewerClaims
     /// <summary>The language kept on the account, read first when the request's culture is chosen.</summary>
     public const string LanguageClaim = "truce:language";
 
+    /// <summary>The user's session stamp when the cookie was issued; a cookie whose stamp is no longer the user's is refused.</summary>
+    public const string SessionClaim = "truce:session";
+
     public static Viewer Viewer(this HttpContext context) => Of(context.User);
 
     public static Viewer Of(ClaimsPrincipal principal)
@@ -28,7 +31,7 @@ internal static class ViewerClaims
             ReadOnly: principal.FindFirstValue(ScopeClaim) == "read");
     }
 
-    public static ClaimsPrincipal Principal(Viewer viewer, string scheme, string? language = null)
+    public static ClaimsPrincipal Principal(Viewer viewer, string scheme, string? language = null, string? session = null)
     {
         var claims = new List<Claim>
         {
@@ -43,6 +46,10 @@ internal static class ViewerClaims
         if (language is not null)
         {
             claims.Add(new Claim(LanguageClaim, language));
+        }
+        if (session is not null)
+        {
+            claims.Add(new Claim(SessionClaim, session));
         }
         if (viewer.ReadOnly)
         {

@@ -17,9 +17,11 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
             await next(context);
             return;
         }
-        // The only fallback endpoint is the static-assets development handler, which serves public files.
+        // The only fallback endpoint is the static-assets development handler, which serves public files. The router's
+        // own answers to a known path asked with another method or media type run nothing of ours: they are 405 and 415
+        // (issue 7, item 14), not an endpoint without a rule.
         var rule = endpoint.Metadata.GetMetadata<AccessRule>()
-            ?? (endpoint is RouteEndpoint { Order: int.MaxValue } ? AccessRule.Anyone : null);
+            ?? (endpoint is RouteEndpoint { Order: int.MaxValue } || IsRoutingRefusal(endpoint) ? AccessRule.Anyone : null);
         if (rule is null)
         {
             LogUndeclared(logger, endpoint.DisplayName);
@@ -58,6 +60,10 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         }
         await next(context);
     }
+
+    /// <summary>The endpoints ASP.NET Core's router makes for a method or a media type no endpoint of the path takes.</summary>
+    private static bool IsRoutingRefusal(Endpoint endpoint) =>
+        endpoint.DisplayName is "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type" && endpoint.Metadata.Count == 0;
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -5,14 +5,15 @@ namespace Truce.Web;
 
 /// <summary>
 /// Sign-in attempts are limited per client address (a password-guessing brake in front of the lockout);
-/// submissions per user (a stuck or hostile field client cannot flood the mission). Both answer 429 with
-/// a problem detail and Retry-After. The limits are <see cref="TruceSettings.SignInsPerMinute"/> and
-/// <see cref="TruceSettings.SubmissionsPerMinute"/> (0 turns a limit off).
+/// submissions and evidence uploads per user (a stuck or hostile field client cannot flood the mission). Each
+/// answers 429 with a problem detail and Retry-After. The limits are <see cref="TruceSettings.SignInsPerMinute"/>,
+/// <see cref="TruceSettings.SubmissionsPerMinute"/> and <see cref="TruceSettings.EvidencePerMinute"/> (0 turns a limit off).
 /// </summary>
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Submissions = "submissions";
+    public const string Evidence = "evidence";
 
     public static IServiceCollection AddTruceRateLimits(this IServiceCollection services, TruceSettings settings)
     {
@@ -29,10 +30,14 @@ internal static class RateLimits
                     .ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(SignIn, context => Window(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", settings.SignInsPerMinute));
-            options.AddPolicy(Submissions, context => Window(context.Viewer().UserId?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", settings.SubmissionsPerMinute));
+            options.AddPolicy(Submissions, context => Window(User(context), settings.SubmissionsPerMinute));
+            options.AddPolicy(Evidence, context => Window(User(context), settings.EvidencePerMinute));
         });
         return services;
     }
+
+    private static string User(HttpContext context) =>
+        context.Viewer().UserId?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> Window(string key, int perMinute) => perMinute <= 0
         ? RateLimitPartition.GetNoLimiter(key)

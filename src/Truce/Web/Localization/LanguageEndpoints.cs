@@ -75,7 +75,8 @@ internal static class LanguageEndpoints
             }
             // The account's language travels in the session's claims, read first on every request.
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                ViewerClaims.Principal(viewer, CookieAuthenticationDefaults.AuthenticationScheme, language));
+                ViewerClaims.Principal(viewer, CookieAuthenticationDefaults.AuthenticationScheme, language,
+                    context.User.FindFirst(ViewerClaims.SessionClaim)?.Value));
         }
         return TypedResults.LocalRedirect(AccountEndpoints.LocalTarget(form["returnUrl"].ToString()));
     }

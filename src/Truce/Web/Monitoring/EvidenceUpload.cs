@@ -11,8 +11,9 @@ internal static class EvidenceUpload
     public const long FramingBytes = 64 * 1024;
 
     public static async Task<Result<ObservationEvidence>> AttachAsync(
-        HttpRequest request, TruceDb db, Viewer viewer, Guid observationId, long maxBytes, CancellationToken cancellationToken)
+        HttpRequest request, TruceDb db, Viewer viewer, Guid observationId, TruceSettings settings, CancellationToken cancellationToken)
     {
+        var maxBytes = settings.EvidenceMaxBytes;
         if (!request.HasFormContentType)
         {
             return Failure.Field(FailureKind.Malformed, "file", $"send the file as multipart/form-data in a field named 'file'.");
@@ -45,6 +46,6 @@ internal static class EvidenceUpload
             return Failure.Field(FailureKind.Invalid, "file", $"is required: a multipart field named 'file'.");
         }
         await using var content = file.OpenReadStream();
-        return await Evidence.AttachAsync(db, viewer, observationId, file.FileName, file.ContentType, content, maxBytes, cancellationToken);
+        return await Evidence.AttachAsync(db, viewer, observationId, file.FileName, file.ContentType, content, maxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
     }
 }

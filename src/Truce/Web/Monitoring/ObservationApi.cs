@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
 using Truce.Lists;
@@ -15,8 +16,10 @@ internal static class ObservationApi
             .WithSummary("Submit an observation. A retry with the same id and body returns the first result (200); another body under that id is a 409.");
         api.MapGet("/", List).Allow(AccessRule.Anyone).Produces<PageJson<ObservationJson>>().WithSummary("List observations, newest first. Filters: category, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
-        api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Attach an evidence file (multipart field 'file'); kept once by its SHA-256.");
+        // Antiforgery is checked by the handler, only for a browser's cookie: a bearer token cannot be sent by another site.
+        api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Evidence).Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Attach an evidence file (multipart field 'file'); kept once by its SHA-256, cited under the name given. Only the mission and the side that submitted the observation may attach; a signed-in browser sends its antiforgery token (field __RequestVerificationToken).");
         api.MapGet("/{id:guid}/evidence/{sha256}", GetEvidence).Allow(AccessRule.Anyone);
     }
 
@@ -38,9 +41,14 @@ internal static class ObservationApi
             : Problems.NotFound("The observation");
 
     private static async Task<Results<Created<EvidenceJson>, ProblemHttpResult>> AttachEvidence(
-        Guid id, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
-        var attached = await EvidenceUpload.AttachAsync(request, db, viewer, id, settings.EvidenceMaxBytes, cancellationToken);
+        if (!BearerHandler.Carries(request) && !await antiforgery.IsRequestValidAsync(request.HttpContext))
+        {
+            return Failure.Field(FailureKind.Malformed, "__RequestVerificationToken",
+                $"a signed-in browser must send the antiforgery token of a Truce page with an upload.").ToProblem();
+        }
+        var attached = await EvidenceUpload.AttachAsync(request, db, viewer, id, settings, cancellationToken);
         if (attached.Failure is { } refused)
         {
             return refused.ToProblem();
@@ -51,7 +59,8 @@ internal static class ObservationApi
 
     private static async Task<IResult> GetEvidence(Guid id, string sha256, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
         await Evidence.FindAsync(db, viewer, id, sha256.ToLowerInvariant(), cancellationToken) is { } file
-            // Served as an attachment, never rendered inline, so an uploaded page cannot run as ours.
+            // Served as an attachment, never rendered inline, so an uploaded page cannot run as ours; under this
+            // observation's own name for it.
             ? TypedResults.File(file.Content, "application/octet-stream", file.FileName)
             : Problems.NotFound("The evidence file");
 }

@@ -57,7 +57,7 @@ internal static class ObservationPages
         if (form.Files.GetFile("file") is { Length: > 0 } file)
         {
             await using var content = file.OpenReadStream();
-            var attached = await Evidence.AttachAsync(db, viewer, id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, cancellationToken);
+            var attached = await Evidence.AttachAsync(db, viewer, id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
             if (attached.Failure is { } refused)
             {
                 // The observation is kept; only the file was refused. Say so on the form with a fresh id.
@@ -71,6 +71,6 @@ internal static class ObservationPages
 
     private static async Task<RazorComponentResult> Detail(Guid id, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
         await Observations.FindAsync(db, chrome.Viewer, id, cancellationToken) is { } observation
-            ? new ObservationDetailModel(chrome, observation).Render()
+            ? new ObservationDetailModel(chrome, observation, await Observations.SubmitterAsync(db, chrome.Viewer, observation, cancellationToken)).Render()
             : new NotFoundModel(chrome, "NotFound.Observation").Render(StatusCodes.Status404NotFound);
 }
