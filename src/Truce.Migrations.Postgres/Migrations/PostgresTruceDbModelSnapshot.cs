@@ -135,6 +135,138 @@ namespace Truce.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Gazetteer.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cell");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<long?>("GeoNamesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("geo_names_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place");
+
+                    b.HasIndex("GeoNamesId")
+                        .HasDatabaseName("ix_place_geo_names_id");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_place_latitude_longitude");
+
+                    b.ToTable("place", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("script");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_name");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_place_name_place_id");
+
+                    b.HasIndex("Key", "PlaceId")
+                        .HasDatabaseName("ix_place_name_key_place_id");
+
+                    b.ToTable("place_name", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -722,6 +854,16 @@ namespace Truce.Migrations.Postgres
                         .HasDatabaseName("ix_incidents_status");
 
                     b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.HasOne("Truce.Gazetteer.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_place_name_place_place_id");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>

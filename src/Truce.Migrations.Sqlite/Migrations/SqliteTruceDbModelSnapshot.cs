@@ -130,6 +130,138 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Gazetteer.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<long?>("GeoNamesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("geo_names_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place");
+
+                    b.HasIndex("GeoNamesId")
+                        .HasDatabaseName("ix_place_geo_names_id");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_place_latitude_longitude");
+
+                    b.ToTable("place", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("script");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_name");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_place_name_place_id");
+
+                    b.HasIndex("Key", "PlaceId")
+                        .HasDatabaseName("ix_place_name_key_place_id");
+
+                    b.ToTable("place_name", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -717,6 +849,16 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_incidents_status");
 
                     b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.HasOne("Truce.Gazetteer.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_place_name_place_place_id");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>
