@@ -26,7 +26,7 @@ public static class Places
         {
             var errors = new FieldErrors();
             errors.Add("q", $"must contain a letter or a digit.");
-            return errors.ToFailure($"The query has invalid parameters.");
+            return errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed };
         }
         var after = NameKey.After(key);
         var names = db.Set<PlaceName>().AsNoTracking().Where(n => n.Key.CompareTo(key) >= 0);
