@@ -99,10 +99,14 @@ public static class DemoPlaces
             var cells = line.Split(',');
             var country = cells[3];
             var slug = $"{country.ToLowerInvariant()}-{Slugify(cells[0])}";
-            var id = ids.Add(slug) ? slug : $"{slug}-{cells[4]}";
-            for (var n = 2; !ids.Add(id); n++)
+            var id = slug;
+            if (!ids.Add(id))
             {
-                id = $"{slug}-{cells[4]}-{n}";
+                id = $"{slug}-{cells[4]}";
+                for (var n = 2; !ids.Add(id); n++)
+                {
+                    id = $"{slug}-{cells[4]}-{n}";
+                }
             }
             var place = Places.At(id, cells[0], PlaceKind.PopulatedPlace,
                 double.Parse(cells[1], CultureInfo.InvariantCulture), double.Parse(cells[2], CultureInfo.InvariantCulture), country);
@@ -112,6 +116,8 @@ public static class DemoPlaces
         }
     }
 
+    /// <summary>ASCII letters and digits of a name; the Azerbaijani letters without a decomposition spelled as GeoNames' ASCII names do.</summary>
     private static string Slugify(string name) =>
-        new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+        new string(name.Replace('ı', 'i').Replace('ə', 'e').Replace('Ə', 'E').Normalize(System.Text.NormalizationForm.FormD)
+            .Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 }

@@ -13,7 +13,8 @@ namespace Truce.Gazetteer;
 /// <item>strip diacritics: decompose (NFD) and drop the combining marks (ç → c, ş → s, ğ → g, ö → o);</item>
 /// <item>keep only a–z and 0–9 (spaces, hyphens and apostrophes go, so "Nor Gyugh" and "Norgyugh" meet);</item>
 /// <item>collapse the variants that transliterations spell differently, longest first, left to right:
-/// dzh → c, kh → x, sh → s, ch → c, zh → z, gh → g, j → c, q → g, y → i.</item>
+/// dzh → c, kh → x, sh → s, ch → c, zh → z, gh → g, j → c, q → g, y → i, e → a (Azerbaijani ə is written e or a:
+/// Xankəndi, Khankendi, Ganja).</item>
 /// </list>
 /// A key holds only a–z and 0–9, so its order is the same under a binary collation and under any language's
 /// collation: a prefix is a range of keys on either engine's ordinary b-tree index.
@@ -47,7 +48,7 @@ public static class NameKey
     /// <summary>Spellings of one sound that romanisations disagree on, each collapsed to one letter (longest first).</summary>
     private static readonly (string From, char To)[] Variants =
     [
-        ("dzh", 'c'), ("kh", 'x'), ("sh", 's'), ("ch", 'c'), ("zh", 'z'), ("gh", 'g'), ("j", 'c'), ("q", 'g'), ("y", 'i'),
+        ("dzh", 'c'), ("kh", 'x'), ("sh", 's'), ("ch", 'c'), ("zh", 'z'), ("gh", 'g'), ("j", 'c'), ("q", 'g'), ("y", 'i'), ("e", 'a'),
     ];
 
     /// <summary>The search key of a name or a query; empty when it has no letter or digit.</summary>
