@@ -17,10 +17,20 @@ public static class Places
     /// <summary>
     /// The places one of whose names starts with <paramref name="query"/>, compared by <see cref="NameKey"/>: a range
     /// of the (key, place) index, grouped by place, in the order of each place's best matching key (so an exact match
-    /// comes before a longer name), then by id.
+    /// comes before a longer name), then by id. Without a query, every place in id order; a query with no letter or
+    /// digit is refused.
     /// </summary>
     public static async Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            // No query: the whole gazetteer, in id order, a page at a time.
+            var all = db.Set<Place>().AsNoTracking();
+            var count = await all.CountAsync(cancellationToken);
+            var page = await all.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size).Select(p => p.Id).ToListAsync(cancellationToken);
+            var listed = await HitsAsync(db, page, cancellationToken);
+            return new Page<PlaceHit>([.. page.Select(id => listed[id])], paging.Number, paging.Size, count);
+        }
         var key = NameKey.Of(query);
         if (key.Length == 0)
         {
