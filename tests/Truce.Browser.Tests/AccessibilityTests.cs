@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(SharedChromium chromium)
             // One record of each kind too: the pages with parameters are checked through an example.
             await page.GotoAsync("/incidents");
             var incident = await page.Locator("table.list tbody td[data-label='Incident'] a").First.GetAttributeAsync("href");
-            var detailPages = new List<string> { incident! };
+            var detailPages = new List<string> { incident!, "/places?q=berd", "/places/az-khankendi" };
             if (signedIn)
             {
                 await page.GotoAsync("/observations");

@@ -38,6 +38,16 @@ public sealed class PageLayoutTests(SharedChromium chromium)
         }
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the list fits the width without scrolling sideways");
 
+        await page.GotoAsync("/places?q=berd");
+        var place = page.Locator("table.list tbody tr").First;
+        foreach (var column in new[] { "Name", "Other names", "Country", "Region" })
+        {
+            var cell = place.Locator($"td[data-label='{column}']");
+            await Assertions.Expect(cell).ToBeVisibleAsync();
+            await AssertInsideViewportAsync(page, cell, width);
+        }
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the places fit the width without scrolling sideways");
+
         if (width < 600)
         {
             // The header and the exercise banner leave at least 80% of a phone's screen to the page.

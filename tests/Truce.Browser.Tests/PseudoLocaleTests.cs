@@ -60,6 +60,8 @@ public sealed partial class PseudoLocaleTests(SharedChromium chromium)
         // One detail page of each kind the viewer may see (the public sees published incidents, no raw observations).
         pages.AddRange(await FirstDetailAsync(page, "/incidents", "incidents"));
         pages.AddRange(await FirstDetailAsync(page, "/observations", "observations"));
+        pages.Add("/places/az-khankendi");
+        pages.Add("/places?q=berd");
         pages.Add("/no-such-page-" + Guid.NewGuid().ToString("N")[..6]);
 
         var problems = new List<string>();

@@ -42,6 +42,10 @@ public static class DemoMission
             db.Zones.AddRange(Zones());
             db.Sites.AddRange(Sites(places));
             await db.SaveChangesAsync(cancellationToken);
+        }
+        await DemoPlaces.LoadAsync(store, cancellationToken);
+        await using (var db = store.Open())
+        {
             // The mission's identity and base map, set as any mission sets them (`truce mission set`).
             var identity = await MissionProfile.SetAsync(db, new MissionChange(Name, Exercise: true, BoundariesGeoJson: Boundaries()), cancellationToken);
             if (identity.Failure is { } failure)

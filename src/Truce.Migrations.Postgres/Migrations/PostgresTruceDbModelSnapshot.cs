@@ -96,10 +96,6 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("language");
 
-                    b.Property<string>("LockedClient")
-                        .HasColumnType("text")
-                        .HasColumnName("locked_client");
-
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
@@ -129,11 +125,6 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("role");
 
-                    b.Property<string>("SessionStamp")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("session_stamp");
-
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -142,254 +133,6 @@ namespace Truce.Migrations.Postgres
                         .HasDatabaseName("ix_users_name");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Activities.NotifiedActivity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AreaGeoJson")
-                        .HasColumnType("text")
-                        .HasColumnName("area_geo_json");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description");
-
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<bool>("LateNotice")
-                        .HasColumnType("boolean")
-                        .HasColumnName("late_notice");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("double precision")
-                        .HasColumnName("latitude");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("double precision")
-                        .HasColumnName("longitude");
-
-                    b.Property<double>("MaxLat")
-                        .HasColumnType("double precision")
-                        .HasColumnName("max_lat");
-
-                    b.Property<double>("MaxLon")
-                        .HasColumnType("double precision")
-                        .HasColumnName("max_lon");
-
-                    b.Property<double>("MinLat")
-                        .HasColumnType("double precision")
-                        .HasColumnName("min_lat");
-
-                    b.Property<double>("MinLon")
-                        .HasColumnType("double precision")
-                        .HasColumnName("min_lon");
-
-                    b.Property<DateTimeOffset>("NotifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("notified_at");
-
-                    b.Property<string>("NotifiedBy")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("notified_by");
-
-                    b.Property<string>("PartyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("party_id");
-
-                    b.Property<int?>("RadiusM")
-                        .HasColumnType("integer")
-                        .HasColumnName("radius_m");
-
-                    b.Property<DateTimeOffset>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("submission_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notified_activities");
-
-                    b.HasIndex("PartyId")
-                        .HasDatabaseName("ix_notified_activities_party_id");
-
-                    b.HasIndex("StartsAt", "EndsAt")
-                        .HasDatabaseName("ix_notified_activities_starts_at_ends_at");
-
-                    b.ToTable("notified_activities", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineEscalation", b =>
-                {
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<DateTimeOffset>("DueSince")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_since");
-
-                    b.Property<string>("EscalatedTo")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("escalated_to");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<Guid>("ThreadId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("thread_id");
-
-                    b.HasKey("MessageId", "Level")
-                        .HasName("pk_hotline_escalations");
-
-                    b.HasIndex("ThreadId")
-                        .HasDatabaseName("ix_hotline_escalations_thread_id");
-
-                    b.ToTable("hotline_escalations", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("acknowledged_at");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("acknowledged_by");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("FromPartyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("from_party_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_at");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("SentBy")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("sent_by");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("submission_hash");
-
-                    b.Property<Guid>("ThreadId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("thread_id");
-
-                    b.Property<string>("ToPartyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("to_party_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_hotline_messages");
-
-                    b.HasIndex("ThreadId")
-                        .HasDatabaseName("ix_hotline_messages_thread_id");
-
-                    b.HasIndex("AcknowledgedAt", "DueAt")
-                        .HasDatabaseName("ix_hotline_messages_acknowledged_at_due_at");
-
-                    b.ToTable("hotline_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("OtherPartyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("other_party_id");
-
-                    b.Property<string>("PartyId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("party_id");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("started_by");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("submission_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_hotline_threads");
-
-                    b.HasIndex("OtherPartyId")
-                        .HasDatabaseName("ix_hotline_threads_other_party_id");
-
-                    b.HasIndex("PartyId")
-                        .HasDatabaseName("ix_hotline_threads_party_id");
-
-                    b.ToTable("hotline_threads", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
@@ -758,14 +501,6 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
-                    b.Property<DateTimeOffset>("AttachedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("attached_at");
-
-                    b.Property<Guid>("AttachedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("attached_by_id");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -989,16 +724,6 @@ namespace Truce.Migrations.Postgres
                     b.ToTable("incidents", (string)null);
                 });
 
-            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
-                {
-                    b.HasOne("Truce.Hotline.HotlineThread", null)
-                        .WithMany("Messages")
-                        .HasForeignKey("ThreadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_hotline_messages_hotline_threads_thread_id");
-                });
-
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>
                 {
                     b.HasOne("Truce.Monitoring.Observation", null)
@@ -1017,11 +742,6 @@ namespace Truce.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_incidents_incident_id");
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
-                {
-                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.Observation", b =>

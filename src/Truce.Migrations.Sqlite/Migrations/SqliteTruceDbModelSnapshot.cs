@@ -91,10 +91,6 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
-                    b.Property<string>("LockedClient")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("locked_client");
-
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
@@ -124,11 +120,6 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
-                    b.Property<string>("SessionStamp")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("session_stamp");
-
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -137,254 +128,6 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_users_name");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Activities.NotifiedActivity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AreaGeoJson")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("area_geo_json");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<long>("EndsAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ends_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<bool>("LateNotice")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("late_notice");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("REAL")
-                        .HasColumnName("latitude");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("REAL")
-                        .HasColumnName("longitude");
-
-                    b.Property<double>("MaxLat")
-                        .HasColumnType("REAL")
-                        .HasColumnName("max_lat");
-
-                    b.Property<double>("MaxLon")
-                        .HasColumnType("REAL")
-                        .HasColumnName("max_lon");
-
-                    b.Property<double>("MinLat")
-                        .HasColumnType("REAL")
-                        .HasColumnName("min_lat");
-
-                    b.Property<double>("MinLon")
-                        .HasColumnType("REAL")
-                        .HasColumnName("min_lon");
-
-                    b.Property<long>("NotifiedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("notified_at");
-
-                    b.Property<string>("NotifiedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notified_by");
-
-                    b.Property<string>("PartyId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("party_id");
-
-                    b.Property<int?>("RadiusM")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("radius_m");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("submission_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notified_activities");
-
-                    b.HasIndex("PartyId")
-                        .HasDatabaseName("ix_notified_activities_party_id");
-
-                    b.HasIndex("StartsAt", "EndsAt")
-                        .HasDatabaseName("ix_notified_activities_starts_at_ends_at");
-
-                    b.ToTable("notified_activities", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineEscalation", b =>
-                {
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_id");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("level");
-
-                    b.Property<long>("DueSince")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_since");
-
-                    b.Property<string>("EscalatedTo")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("escalated_to");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<Guid>("ThreadId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("thread_id");
-
-                    b.HasKey("MessageId", "Level")
-                        .HasName("pk_hotline_escalations");
-
-                    b.HasIndex("ThreadId")
-                        .HasDatabaseName("ix_hotline_escalations_thread_id");
-
-                    b.ToTable("hotline_escalations", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("acknowledged_at");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("acknowledged_by");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("FromPartyId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from_party_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("read_at");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("SentBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_by");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("submission_hash");
-
-                    b.Property<Guid>("ThreadId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("thread_id");
-
-                    b.Property<string>("ToPartyId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to_party_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_hotline_messages");
-
-                    b.HasIndex("ThreadId")
-                        .HasDatabaseName("ix_hotline_messages_thread_id");
-
-                    b.HasIndex("AcknowledgedAt", "DueAt")
-                        .HasDatabaseName("ix_hotline_messages_acknowledged_at_due_at");
-
-                    b.ToTable("hotline_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("OtherPartyId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("other_party_id");
-
-                    b.Property<string>("PartyId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("party_id");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("started_by");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("SubmissionHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("submission_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_hotline_threads");
-
-                    b.HasIndex("OtherPartyId")
-                        .HasDatabaseName("ix_hotline_threads_other_party_id");
-
-                    b.HasIndex("PartyId")
-                        .HasDatabaseName("ix_hotline_threads_party_id");
-
-                    b.ToTable("hotline_threads", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
@@ -753,14 +496,6 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
-                    b.Property<long>("AttachedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attached_at");
-
-                    b.Property<Guid>("AttachedById")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attached_by_id");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -984,16 +719,6 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("incidents", (string)null);
                 });
 
-            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
-                {
-                    b.HasOne("Truce.Hotline.HotlineThread", null)
-                        .WithMany("Messages")
-                        .HasForeignKey("ThreadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_hotline_messages_hotline_threads_thread_id");
-                });
-
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>
                 {
                     b.HasOne("Truce.Monitoring.Observation", null)
@@ -1012,11 +737,6 @@ namespace Truce.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_incidents_incident_id");
-                });
-
-            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
-                {
-                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.Observation", b =>

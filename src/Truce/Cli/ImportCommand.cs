@@ -8,11 +8,11 @@ namespace Truce.Cli;
 
 internal static class ImportCommand
 {
-    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce"];
+    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce", GeoNamesImportRun.Main, GeoNamesImportRun.Alternates];
 
     public static Command Create()
     {
-        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points) or truce (a `truce export csv|hxl` file)." };
+        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points), truce (a `truce export csv|hxl` file); geonames (GeoNames' main table) or geonames-alternates (alternateNamesV2) into the gazetteer." };
         format.AcceptOnlyFromAmong(Formats);
         var file = new Argument<FileInfo>("FILE") { Description = "The file to import." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows and report the bad ones (by default a file with any bad row imports nothing)." };
@@ -38,6 +38,10 @@ internal static class ImportCommand
                 return ExitCodes.Error;
             }
             var chosen = parse.GetValue(format)!;
+            if (chosen is GeoNamesImportRun.Main or GeoNamesImportRun.Alternates)
+            {
+                return await GeoNamesImportRun.RunAsync(parse, chosen, path, parse.GetValue(json), cancellationToken);
+            }
             var eventLayout = EventLayout.Named(chosen == "geojson" ? parse.GetValue(layout) : chosen)!;
             var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in parse.GetValue(map) ?? [])
@@ -103,7 +107,7 @@ internal static class ImportCommand
     /// On a terminal, one line on standard error that updates in place; otherwise (a log, a pipe, a test)
     /// a plain line each time the importer reports, every <see cref="Importer.ProgressEvery"/> rows.
     /// </summary>
-    private sealed class ProgressLine(TextWriter error, string name) : IProgress<ImportProgress>, IDisposable
+    internal sealed class ProgressLine(TextWriter error, string name) : IProgress<ImportProgress>, IDisposable
     {
         private readonly bool _terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         private bool _drawn;

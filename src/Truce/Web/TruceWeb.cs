@@ -84,6 +84,7 @@ internal static class TruceWeb
         app.MapAccount();
         app.MapLanguage(settings);
         app.MapMission();
+        app.MapPlaces();
         app.MapMonitoring();
         app.MapVerification();
         app.MapMetrics();

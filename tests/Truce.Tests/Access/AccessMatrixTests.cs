@@ -38,6 +38,12 @@ public sealed class AccessMatrixTests
         ["GET /api/zones"] = Need.Read,
         ["GET /api/sites"] = Need.Read,
         ["GET /api/boundaries"] = Need.Read,
+        // The gazetteer is public reference data: everyone reads every place, whatever the record.
+        ["GET /api/places/"] = Need.Read,
+        ["GET /api/places/map"] = Need.Read,
+        ["GET /api/places/{id}"] = Need.Read,
+        ["GET /places/"] = Need.Read,
+        ["GET /places/{id}"] = Need.Read,
         ["POST /api/observations/"] = Need.Submit,
         ["GET /api/observations/"] = Need.Read,
         ["GET /api/observations/{id:guid}"] = Need.Read,
@@ -252,7 +258,7 @@ public sealed class AccessMatrixTests
             }
             return new("403", (s, _) => s == 403);
         }
-        var recordScoped = pattern.Contains("{id", StringComparison.Ordinal);
+        var recordScoped = pattern.Contains("{id", StringComparison.Ordinal) && !pattern.Contains("places/", StringComparison.Ordinal);
         var visible = !recordScoped || (pattern.Contains("hotline", StringComparison.Ordinal)
             ? SeesThread(who, record)
             : Sees(who, record, pattern.Contains("incidents", StringComparison.Ordinal)));
@@ -294,6 +300,7 @@ public sealed class AccessMatrixTests
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
+            .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
                 : pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -422,6 +429,7 @@ public sealed class AccessMatrixTests
 
     private static async Task<World> BuildWorldAsync(TruceApp app)
     {
+        await Truce.Demo.DemoPlaces.LoadAsync(app.Store);
         await using (var db = app.Store.Open())
         {
             db.Parties.AddRange(new Party { Id = "west", Name = "West", Kind = PartyKind.Signatory }, new Party { Id = "east", Name = "East", Kind = PartyKind.Signatory },

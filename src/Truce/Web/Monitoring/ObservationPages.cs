@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
+using Truce.Gazetteer;
 using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
@@ -71,6 +72,7 @@ internal static class ObservationPages
 
     private static async Task<RazorComponentResult> Detail(Guid id, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
         await Observations.FindAsync(db, chrome.Viewer, id, cancellationToken) is { } observation
-            ? new ObservationDetailModel(chrome, observation, await Observations.SubmitterAsync(db, chrome.Viewer, observation, cancellationToken)).Render()
+            ? new ObservationDetailModel(chrome, observation, await Observations.SubmitterAsync(db, chrome.Viewer, observation, cancellationToken),
+                await Places.NearestAsync(db, observation.Latitude, observation.Longitude, cancellationToken)).Render()
             : new NotFoundModel(chrome, "NotFound.Observation").Render(StatusCodes.Status404NotFound);
 }

@@ -92,6 +92,21 @@
     }).addTo(map);
   }).catch(function (e) { console.error(e); return null; });
 
+  // The gazetteer's localities, named in the reader's language (the server picks the name), under everything else.
+  if (el.dataset.places) {
+    getJson(el.dataset.places).then(function (geo) {
+      const layer = L.geoJSON(geo, {
+        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 2.5, color: '#6b6b6b', weight: 1, fillColor: '#6b6b6b', fillOpacity: 0.8, className: 'place' }); },
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(f.properties.name, { direction: 'top', className: 'place-label' });
+          layer.bindPopup(popup(f.properties.name, '/places/' + encodeURIComponent(f.id), []));
+        }
+      }).addTo(map);
+      // Drawn above the base map and below the records, which stay clickable.
+      [sites, incidents, observations].forEach(function (p) { p.then(function (l) { if (l) { l.bringToFront(); } }); });
+    }).catch(function (e) { console.error(e); });
+  }
+
   function boundsOf(layers) {
     const bounds = L.latLngBounds([]);
     layers.forEach(function (layer) { if (layer && layer.getBounds().isValid()) { bounds.extend(layer.getBounds()); } });
@@ -134,6 +149,7 @@
     if (el.dataset.observations) { row('#9cc3e6', text('legend-observation', 'observation')); }
     if (el.dataset.sites) { row('#fff', text('legend-site', 'site'), 'site'); }
     if (el.dataset.zones) { row('transparent', text('legend-zone', 'zone'), 'zone'); }
+    if (el.dataset.places) { row('#6b6b6b', text('legend-place', 'locality'), 'place'); }
     return div;
   };
   legend.addTo(map);

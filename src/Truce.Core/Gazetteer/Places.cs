@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Geo;
+using Truce.Lists;
+using Truce.Storage;
+
+namespace Truce.Gazetteer;
+
+/// <summary>
+/// Reading the gazetteer: search by any name, one place with all its names, the place nearest a point. Places are
+/// public reference data (<see cref="Access.ReadRule.Everyone"/>), so no viewer is needed.
+/// </summary>
+public static class Places
+{
+    /// <summary>How far, in metres, a place may be from a point and still be the place it is near.</summary>
+    public const double NearWithinM = 25_000;
+
+    /// <summary>
+    /// The places one of whose names starts with <paramref name="query"/>, compared by <see cref="NameKey"/>: a range
+    /// of the (key, place) index, grouped by place, in the order of each place's best matching key (so an exact match
+    /// comes before a longer name), then by id. Without a query, every place in id order; a query with no letter or
+    /// digit is refused.
+    /// </summary>
+    public static async Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            // No query: the whole gazetteer, in id order, a page at a time.
+            var all = db.Set<Place>().AsNoTracking();
+            var count = await all.CountAsync(cancellationToken);
+            var page = await all.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.Size).Select(p => p.Id).ToListAsync(cancellationToken);
+            var listed = await HitsAsync(db, page, cancellationToken);
+            return new Page<PlaceHit>([.. page.Select(id => listed[id])], paging.Number, paging.Size, count);
+        }
+        var key = NameKey.Of(query);
+        if (key.Length == 0)
+        {
+            var errors = new FieldErrors();
+            errors.Add("q", $"must contain a letter or a digit.");
+            return errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed };
+        }
+        var after = NameKey.After(key);
+        var names = db.Set<PlaceName>().AsNoTracking().Where(n => n.Key.CompareTo(key) >= 0);
+        if (after is not null)
+        {
+            names = names.Where(n => n.Key.CompareTo(after) < 0);
+        }
+        var places = names.GroupBy(n => n.PlaceId).Select(g => new { PlaceId = g.Key, Key = g.Min(n => n.Key) });
+        var total = await places.CountAsync(cancellationToken);
+        var ids = await places.OrderBy(p => p.Key).ThenBy(p => p.PlaceId).Skip(paging.Skip).Take(paging.Size)
+            .Select(p => p.PlaceId).ToListAsync(cancellationToken);
+        var hits = await HitsAsync(db, ids, cancellationToken);
+        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, total);
+    }
+
+    /// <summary>A place with all its names; null when there is none with that id.</summary>
+    public static async Task<PlaceHit?> FindAsync(TruceDb db, string id, CancellationToken cancellationToken = default)
+    {
+        var hits = await HitsAsync(db, [id], cancellationToken);
+        return hits.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// The populated place nearest a point within <see cref="NearWithinM"/> (any place when no populated one is), or
+    /// null. Candidates come from a latitude band of the (latitude, longitude) index; distances are exact, in code.
+    /// </summary>
+    public static async Task<NearPlace?> NearestAsync(TruceDb db, double latitude, double longitude, CancellationToken cancellationToken = default)
+    {
+        // 25 km is about 0.225° of latitude; a degree of longitude shrinks with the cosine of the latitude.
+        var dLat = NearWithinM / 111_000;
+        var dLon = dLat / Math.Max(0.1, Math.Cos(latitude * Math.PI / 180));
+        var candidates = await db.Set<Place>().AsNoTracking()
+            .Where(p => p.Latitude >= latitude - dLat && p.Latitude <= latitude + dLat && p.Longitude >= longitude - dLon && p.Longitude <= longitude + dLon)
+            .ToListAsync(cancellationToken);
+        var nearest = candidates
+            .Select(p => (Place: p, DistanceM: GeoMath.DistanceM(latitude, longitude, p.Latitude, p.Longitude)))
+            .Where(c => c.DistanceM <= NearWithinM)
+            .OrderBy(c => c.Place.Kind == PlaceKind.PopulatedPlace ? 0 : 1).ThenBy(c => c.DistanceM).ThenBy(c => c.Place.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (nearest.Place is null)
+        {
+            return null;
+        }
+        var names = await db.Set<PlaceName>().AsNoTracking().Where(n => n.PlaceId == nearest.Place.Id).ToListAsync(cancellationToken);
+        return new NearPlace(new PlaceHit(nearest.Place, names), nearest.DistanceM);
+    }
+
+    /// <summary>
+    /// The populated places inside a box (west, south, east, north), largest first, at most <paramref name="limit"/>,
+    /// with their names: the map's layer of localities.
+    /// </summary>
+    public static async Task<IReadOnlyList<PlaceHit>> InBoxAsync(TruceDb db, (double West, double South, double East, double North) box, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Set<Place>().AsNoTracking()
+            .Where(p => p.Kind == PlaceKind.PopulatedPlace && p.Latitude >= box.South && p.Latitude <= box.North && p.Longitude >= box.West && p.Longitude <= box.East)
+            .OrderByDescending(p => p.Population ?? 0).ThenBy(p => p.Id).Take(limit).Select(p => p.Id).ToListAsync(cancellationToken);
+        var hits = await HitsAsync(db, ids, cancellationToken);
+        return [.. ids.Select(id => hits[id])];
+    }
+
+    private static async Task<Dictionary<string, PlaceHit>> HitsAsync(TruceDb db, List<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var places = await db.Set<Place>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        var names = (await db.Set<PlaceName>().AsNoTracking().Where(n => ids.Contains(n.PlaceId)).ToListAsync(cancellationToken))
+            .ToLookup(n => n.PlaceId);
+        return places.ToDictionary(
+            p => p.Id,
+            p => new PlaceHit(p, [.. names[p.Id].OrderBy(n => n.Kind).ThenBy(n => n.Language, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal)]),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>A name row for a place: its key and script computed here, so every way in stores them alike.</summary>
+    public static PlaceName Name(Guid id, string placeId, string name, string language, NameKind kind, string? from = null, string? to = null) => new()
+    {
+        Id = id,
+        PlaceId = placeId,
+        Name = name,
+        Language = language,
+        Script = PlaceName.ScriptOf(name),
+        Kind = kind,
+        Key = NameKey.Of(name),
+        From = from,
+        To = to,
+    };
+
+    /// <summary>A located place; its cell computed here, as for every located row.</summary>
+    public static Place At(string id, string name, PlaceKind kind, double latitude, double longitude, string countryCode) => new()
+    {
+        Id = id,
+        Name = name,
+        Kind = kind,
+        Latitude = latitude,
+        Longitude = longitude,
+        Cell = Geohash.Encode(latitude, longitude),
+        CountryCode = countryCode,
+    };
+}
