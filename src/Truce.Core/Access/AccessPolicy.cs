@@ -21,6 +21,10 @@ public static class AccessPolicy
         Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.Corroborate or Operation.ImportEvents =>
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ManageUsers => viewer.Role is Role.Administrator,
+        Operation.TrackCommitments => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator,
+        Operation.PlanHandover => viewer.Role is Role.Analyst or Role.Administrator,
+        // Only a party's representative signs for it; which handovers name that party is checked by the command.
+        Operation.SignOffHandover => viewer.Role is Role.Liaison && viewer.PartyId is not null,
         _ => false,
     };
 

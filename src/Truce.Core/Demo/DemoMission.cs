@@ -89,6 +89,7 @@ public static class DemoMission
                 db.ChangeTracker.Clear();
             }
         }
+        await DemoHandover.LoadAsync(store, staff["analyst.demo"], staff["monitor.alpha"], cancellationToken);
         return true;
     }
 

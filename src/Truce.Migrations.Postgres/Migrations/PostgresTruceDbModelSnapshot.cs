@@ -135,6 +135,391 @@ namespace Truce.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Handovers.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("text")
+                        .HasColumnName("done_by");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_item");
+
+                    b.HasIndex("HandoverId")
+                        .HasDatabaseName("ix_checklist_item_handover_id");
+
+                    b.ToTable("checklist_item", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_commitment_due_at");
+
+                    b.ToTable("commitment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_change");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_status_change_commitment_id_at");
+
+                    b.ToTable("commitment_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommitmentIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commitment_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase_id");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("quiet_days");
+
+                    b.Property<double>("QuietRadiusKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quiet_radius_km");
+
+                    b.Property<string>("RouteJson")
+                        .HasColumnType("text")
+                        .HasColumnName("route_json");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("site_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_party_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ZoneId")
+                        .HasColumnType("text")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover");
+
+                    b.HasIndex("PhaseId")
+                        .HasDatabaseName("ix_handover_phase_id");
+
+                    b.ToTable("handover", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_plan");
+
+                    b.ToTable("handover_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("OverriddenGates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("overridden_gates");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_transition");
+
+                    b.HasIndex("HandoverId", "At")
+                        .HasDatabaseName("ix_handover_transition_handover_id_at");
+
+                    b.ToTable("handover_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Phase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phase");
+
+                    b.HasIndex("PlanId", "Number")
+                        .HasDatabaseName("ix_phase_plan_id_number");
+
+                    b.ToTable("phase", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.SignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CertificateHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_hash");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_off");
+
+                    b.HasIndex("HandoverId", "PartyId")
+                        .HasDatabaseName("ix_sign_off_handover_id_party_id");
+
+                    b.ToTable("sign_off", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -192,6 +577,91 @@ namespace Truce.Migrations.Postgres
                         .HasDatabaseName("ix_journal_entity_record_key");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazard_status_change");
+
+                    b.HasIndex("HazardousAreaId", "At")
+                        .HasDatabaseName("ix_hazard_status_change_hazardous_area_id_at");
+
+                    b.ToTable("hazard_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardousArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GeometryJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("geometry_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazardous_area");
+
+                    b.ToTable("hazardous_area", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Mission.Party", b =>

@@ -130,6 +130,391 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Handovers.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_item");
+
+                    b.HasIndex("HandoverId")
+                        .HasDatabaseName("ix_checklist_item_handover_id");
+
+                    b.ToTable("checklist_item", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_commitment_due_at");
+
+                    b.ToTable("commitment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_change");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_status_change_commitment_id_at");
+
+                    b.ToTable("commitment_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommitmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_ids");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_id");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quiet_days");
+
+                    b.Property<double>("QuietRadiusKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quiet_radius_km");
+
+                    b.Property<string>("RouteJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_json");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_party_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover");
+
+                    b.HasIndex("PhaseId")
+                        .HasDatabaseName("ix_handover_phase_id");
+
+                    b.ToTable("handover", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_plan");
+
+                    b.ToTable("handover_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("OverriddenGates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overridden_gates");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_transition");
+
+                    b.HasIndex("HandoverId", "At")
+                        .HasDatabaseName("ix_handover_transition_handover_id_at");
+
+                    b.ToTable("handover_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Phase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phase");
+
+                    b.HasIndex("PlanId", "Number")
+                        .HasDatabaseName("ix_phase_plan_id_number");
+
+                    b.ToTable("phase", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.SignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CertificateHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_hash");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_off");
+
+                    b.HasIndex("HandoverId", "PartyId")
+                        .HasDatabaseName("ix_sign_off_handover_id_party_id");
+
+                    b.ToTable("sign_off", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -187,6 +572,91 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_journal_entity_record_key");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazard_status_change");
+
+                    b.HasIndex("HazardousAreaId", "At")
+                        .HasDatabaseName("ix_hazard_status_change_hazardous_area_id_at");
+
+                    b.ToTable("hazard_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardousArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GeometryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geometry_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazardous_area");
+
+                    b.ToTable("hazardous_area", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Mission.Party", b =>
