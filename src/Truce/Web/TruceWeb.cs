@@ -86,6 +86,7 @@ internal static class TruceWeb
         app.MapMonitoring();
         app.MapVerification();
         app.MapMetrics();
+        app.MapHandover();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();
