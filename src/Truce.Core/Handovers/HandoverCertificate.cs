@@ -28,8 +28,13 @@ public sealed record HandoverCertificate(
     /// <summary>The parties still to sign.</summary>
     public IReadOnlyList<string> AwaitingSignOff => [.. Signatories.Where(p => SignOffs.All(s => s.PartyId != p))];
 
-    /// <summary>The certificate as this viewer may read it (the gates' incidents are the viewer's), or null for no such handover.</summary>
-    public static async Task<HandoverCertificate?> BuildAsync(TruceDb db, Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The certificate, or null for no such handover. It is one public document, the same for every reader and for
+    /// every representative who signs it: its gates are evaluated as the public sees the data (published incidents, at
+    /// their public positions), so it discloses nothing unpublished; an override made on the mission's fuller view is
+    /// recorded in its moves with the gates it overrode.
+    /// </summary>
+    public static async Task<HandoverCertificate?> BuildAsync(TruceDb db, Guid id, CancellationToken cancellationToken = default)
     {
         var handover = await db.Set<Handover>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (handover is null)
@@ -42,7 +47,7 @@ public sealed record HandoverCertificate(
         var sites = (await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToListAsync(cancellationToken)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         var parties = await db.Parties.AsNoTracking().ToListAsync(cancellationToken);
         var names = parties.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
-        var gates = (await HandoverGates.EvaluateAsync(db, viewer, [handover], cancellationToken))[0].Gates;
+        var gates = (await HandoverGates.EvaluateAsync(db, Viewer.Anonymous, [handover], cancellationToken))[0].Gates;
         var transitions = (await db.Set<HandoverTransition>().AsNoTracking().Where(t => t.HandoverId == id).ToListAsync(cancellationToken))
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToList();
         var signOffs = (await db.Set<SignOff>().AsNoTracking().Where(s => s.HandoverId == id).ToListAsync(cancellationToken))

@@ -290,7 +290,7 @@ public static class HandoverPlanning
         {
             return Failure.Field(FailureKind.Conflict, "party", $"'{viewer.PartyId}' has signed this handover already.");
         }
-        var certificate = await HandoverCertificate.BuildAsync(db, Viewer.System, id, cancellationToken);
+        var certificate = await HandoverCertificate.BuildAsync(db, id, cancellationToken);
         if (!string.Equals(input.CertificateHash, certificate!.Hash, StringComparison.OrdinalIgnoreCase))
         {
             return Failure.Field(FailureKind.Conflict, "certificateHash", $"is not the certificate as it stands ({certificate.Hash}): read it again before signing.");

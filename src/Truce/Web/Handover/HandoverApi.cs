@@ -76,21 +76,21 @@ internal static class HandoverApi
     private static async Task<Results<Ok<HandoverJson>, ProblemHttpResult>> Get(Guid id, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
         await HandoverTimeline.FindAsync(db, viewer, id, cancellationToken) is { } found ? TypedResults.Ok(HandoverJson.Of(found)) : Problems.NotFound("The handover");
 
-    /// <summary>The certificate as the viewer may read it, signed with the mission's key; null when there is no such handover.</summary>
+    /// <summary>The certificate (one public document), signed with the mission's key; null when there is no such handover.</summary>
     public static async Task<(HandoverCertificate Certificate, string SignedText)?> SignedAsync(
-        Guid id, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+        Guid id, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
     {
-        var certificate = await HandoverCertificate.BuildAsync(db, viewer, id, cancellationToken);
+        var certificate = await HandoverCertificate.BuildAsync(db, id, cancellationToken);
         return certificate is null ? null : (certificate, certificate.SignedWith(await CertificateKey.LoadOrCreateAsync(settings.JournalKeyPath, cancellationToken)));
     }
 
-    private static async Task<IResult> Certificate(Guid id, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
-        await SignedAsync(id, viewer, db, settings, cancellationToken) is { } signed
+    private static async Task<IResult> Certificate(Guid id, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
+        await SignedAsync(id, db, settings, cancellationToken) is { } signed
             ? TypedResults.File(Encoding.UTF8.GetBytes(signed.SignedText), "text/plain; charset=utf-8", $"handover-{id}.txt")
             : Problems.NotFound("The handover");
 
-    private static async Task<IResult> Pdf(Guid id, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
-        await SignedAsync(id, viewer, db, settings, cancellationToken) is { } signed
+    private static async Task<IResult> Pdf(Guid id, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
+        await SignedAsync(id, db, settings, cancellationToken) is { } signed
             ? TypedResults.File(CertificatePdf.Write(signed.Certificate, signed.SignedText), "application/pdf", $"handover-{id}.pdf")
             : Problems.NotFound("The handover");
 

@@ -55,7 +55,7 @@ internal static class HandoverPages
     private static async Task<RazorComponentResult> DetailAsync(Guid id, Chrome chrome, TruceDb db, Failure? problem, CancellationToken cancellationToken)
     {
         var evaluated = await HandoverTimeline.FindAsync(db, chrome.Viewer, id, cancellationToken);
-        var certificate = await HandoverCertificate.BuildAsync(db, chrome.Viewer, id, cancellationToken);
+        var certificate = await HandoverCertificate.BuildAsync(db, id, cancellationToken);
         if (evaluated is null || certificate is null)
         {
             return new NotFoundModel(chrome, "NotFound.Handover").Render(StatusCodes.Status404NotFound);
@@ -66,7 +66,7 @@ internal static class HandoverPages
     }
 
     private static async Task<IResult> Certificate(Guid id, Chrome chrome, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
-        await HandoverApi.SignedAsync(id, chrome.Viewer, db, settings, cancellationToken) is { } signed
+        await HandoverApi.SignedAsync(id, db, settings, cancellationToken) is { } signed
             ? new HandoverCertificateModel(chrome, signed.Certificate, signed.SignedText).Render()
             : new NotFoundModel(chrome, "NotFound.Handover").Render(StatusCodes.Status404NotFound);
 
