@@ -26,6 +26,10 @@ public static class AccessPolicy
         Operation.ManageUsers => viewer.Role is Role.Administrator,
         // Only a party speaks on the hotline; the mission reads, and is escalated to.
         Operation.WriteHotline => viewer.Role is Role.Liaison && viewer.PartyId is not null,
+        Operation.TrackCommitments => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator,
+        Operation.PlanHandover => viewer.Role is Role.Analyst or Role.Administrator,
+        // Only a party's representative signs for it; which handovers name that party is checked by the command.
+        Operation.SignOffHandover => viewer.Role is Role.Liaison && viewer.PartyId is not null,
         _ => false,
     };
 

@@ -19,4 +19,10 @@ public enum Operation
     /// <summary>Open a hotline thread, write in it, acknowledge a message addressed to one's party.</summary>
     WriteHotline,
     ManageUsers,
+    /// <summary>Record commitments and their status, hazardous areas and their land release, and checklist evidence.</summary>
+    TrackCommitments,
+    /// <summary>Draw up the handover plan (phases, handovers, checklists) and move handovers through their states.</summary>
+    PlanHandover,
+    /// <summary>Sign a handover's certificate for one's party (the handover must name that party).</summary>
+    SignOffHandover,
 }

@@ -94,6 +94,7 @@ public static class DemoMission
             }
         }
         await DemoHotline.LoadAsync(store, staff, cancellationToken);
+        await DemoHandover.LoadAsync(store, staff["analyst.demo"], staff["monitor.alpha"], cancellationToken);
         return true;
     }
 

@@ -32,6 +32,7 @@ internal static class TruceCli
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(HandoverCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return root;

@@ -90,6 +90,7 @@ internal static class TruceWeb
         app.MapMetrics();
         app.MapHotline();
         app.MapActivities();
+        app.MapHandover();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

@@ -23,7 +23,7 @@ public sealed class AccessMatrixTests
 {
     private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
-    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite }
+    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff }
 
     /// <summary>What each route needs, by method and route pattern. A route missing here fails the test.</summary>
     private static readonly Dictionary<string, Need> Routes = new()
@@ -101,6 +101,33 @@ public sealed class AccessMatrixTests
         ["POST /api/activities/"] = Need.HotlineWrite,
         ["GET /activities"] = Need.Hotline,
         ["POST /activities"] = Need.HotlineWrite,
+        ["GET /api/handover/timeline"] = Need.Read,
+        ["POST /api/handover/plans"] = Need.PlanHandover,
+        ["POST /api/handover/phases"] = Need.PlanHandover,
+        ["POST /api/handover/handovers"] = Need.PlanHandover,
+        ["GET /api/handover/handovers/{id:guid}"] = Need.Read,
+        ["POST /api/handover/handovers/{id:guid}/transitions"] = Need.PlanHandover,
+        ["POST /api/handover/handovers/{id:guid}/checklist/{itemId:guid}"] = Need.TrackCommitments,
+        ["POST /api/handover/handovers/{id:guid}/signoffs"] = Need.SignOff,
+        ["GET /api/handover/handovers/{id:guid}/certificate.txt"] = Need.Read,
+        ["GET /api/handover/handovers/{id:guid}/certificate.pdf"] = Need.Read,
+        ["GET /api/handover/calendar.ics"] = Need.Read,
+        ["GET /api/handover/map.geojson"] = Need.Read,
+        ["GET /api/handover/risk"] = Need.Read,
+        ["GET /api/commitments/"] = Need.Read,
+        ["POST /api/commitments/"] = Need.TrackCommitments,
+        ["POST /api/commitments/{id:guid}/status"] = Need.TrackCommitments,
+        ["GET /api/hazardous-areas/"] = Need.Read,
+        ["POST /api/hazardous-areas/"] = Need.TrackCommitments,
+        ["POST /api/hazardous-areas/{id:guid}/status"] = Need.TrackCommitments,
+        ["GET /handover"] = Need.Read,
+        ["GET /handover/{id:guid}"] = Need.Read,
+        ["GET /handover/{id:guid}/certificate"] = Need.Read,
+        ["POST /handover/{id:guid}/transitions"] = Need.PlanHandover,
+        ["POST /handover/{id:guid}/signoffs"] = Need.SignOff,
+        ["POST /handover/{id:guid}/checklist/{itemId:guid}"] = Need.TrackCommitments,
+        ["GET /commitments"] = Need.Read,
+        ["POST /commitments/{id:guid}/status"] = Need.TrackCommitments,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -115,6 +142,9 @@ public sealed class AccessMatrixTests
         // The hotline: the mission reads (a read-only token too), only the parties' liaisons write.
         Need.Hotline => who is Who.Monitor or Who.Analyst or Who.Administrator or Who.ReadOnlyMonitor or Who.LiaisonWest or Who.LiaisonEast,
         Need.HotlineWrite => who is Who.LiaisonWest or Who.LiaisonEast,
+        Need.TrackCommitments => who is Who.Monitor or Who.Analyst or Who.Administrator,
+        Need.PlanHandover => who is Who.Analyst or Who.Administrator,
+        Need.SignOff => who is Who.LiaisonWest or Who.LiaisonEast,
         _ => false,
     };
 
@@ -159,6 +189,12 @@ public sealed class AccessMatrixTests
         public Dictionary<Record, Guid> Threads { get; } = [];
         /// <summary>Per thread and party, a message of that thread addressed to that party (to acknowledge).</summary>
         public Dictionary<(Record, string), Guid> AddressedTo { get; } = [];
+        public Guid Plan { get; set; }
+        public Guid Phase { get; set; }
+        public Guid Handover { get; set; }
+        public Guid ChecklistItem { get; set; }
+        public Guid Commitment { get; set; }
+        public Guid HazardousArea { get; set; }
     }
 
     [Fact]
@@ -211,7 +247,7 @@ public sealed class AccessMatrixTests
                         }
                         continue;
                     }
-                    var expected = Expect(who, need, pattern, record, status);
+                    var expected = Expect(who, need, method, pattern, record, status);
                     if (status >= 500 || !expected.Accepts(status, location))
                     {
                         failures.Add($"{route} as {who} on {record}: got {status} {location}, expected {expected}");
@@ -243,7 +279,7 @@ public sealed class AccessMatrixTests
         public override string ToString() => Text;
     }
 
-    private static Expectation Expect(Who who, Need need, string pattern, Record record, int status)
+    private static Expectation Expect(Who who, Need need, string method, string pattern, Record record, int status)
     {
         var api = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal) || pattern == "/healthz";
         if (pattern == "/login" && status != 200)
@@ -257,6 +293,20 @@ public sealed class AccessMatrixTests
                 return api ? new("401", (s, _) => s == 401) : new("redirect to /login", (s, l) => s == 302 && l?.StartsWith("/login", StringComparison.Ordinal) == true);
             }
             return new("403", (s, _) => s == 403);
+        }
+        // The handover plan, commitments and hazardous areas are the mission's reference data (ReadRule.Everyone): every
+        // viewer sees them. Writes to them may be refused on their merits (an illegal move, a second sign-off): what
+        // matters here is that the caller was let in. A sign-off needs a representative of a party the handover
+        // names (pkf, authority, observers): neither liaison of the matrix is one, so each is refused.
+        if (IsHandoverRoute(pattern))
+        {
+            if (pattern.EndsWith("/signoffs", StringComparison.Ordinal))
+            {
+                return new("403 (not a party of this handover)", (s, _) => s == 403);
+            }
+            return method == "POST"
+                ? new("let in (not 401/403/404)", (s, _) => s is >= 200 and < 500 and not 401 and not 403 and not 404)
+                : new("allowed (2xx or 3xx)", (s, _) => s is >= 200 and < 400);
         }
         var recordScoped = pattern.Contains("{id", StringComparison.Ordinal) && !pattern.Contains("places/", StringComparison.Ordinal);
         var visible = !recordScoped || (pattern.Contains("hotline", StringComparison.Ordinal)
@@ -284,6 +334,37 @@ public sealed class AccessMatrixTests
             : new("404", (s, _) => s == 404);
     }
 
+    /// <summary>A plan with one handover (and its checklist item), a commitment and a hazardous area, made as an analyst would.</summary>
+    private static async Task HandoverRecordsAsync(World world)
+    {
+        await using var db = world.App.Store.Open();
+        db.Parties.AddRange(new Party { Id = "pkf", Name = "PKF", Kind = PartyKind.PeacekeepingForce },
+            new Party { Id = "observers", Name = "Observers", Kind = PartyKind.Observers }, new Party { Id = "authority", Name = "Authority", Kind = PartyKind.LocalAuthority });
+        db.Sites.Add(new Site { Id = "post1", Name = "Post", Latitude = 40, Longitude = 46, Cell = Truce.Geo.Geohash.Encode(40, 46) });
+        await db.SaveChangesAsync();
+        (world.Plan, world.Phase, world.Handover, world.Commitment, world.HazardousArea) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.True((await Truce.Handovers.HandoverPlanning.AddPlanAsync(db, Viewer.System, new() { Id = world.Plan, Name = "Plan" })).Succeeded);
+        Assert.True((await Truce.Handovers.HandoverPlanning.AddPhaseAsync(db, Viewer.System,
+            new() { Id = world.Phase, PlanId = world.Plan, Number = 1, Name = "One", StartsAt = "2026-11-20T00:00:00Z", EndsAt = "2026-12-20T00:00:00Z" })).Succeeded);
+        Assert.True((await Truce.Handovers.HandoverPlanning.AddAsync(db, Viewer.System, new()
+        {
+            Id = world.Handover, PhaseId = world.Phase, Name = "Post to the authority", Sites = ["post1"], To = "authority", ScheduledAt = "2026-12-01T00:00:00Z", Checklist = ["Drill"],
+        })).Succeeded);
+        world.ChecklistItem = (await db.Set<Truce.Handovers.ChecklistItem>().SingleAsync()).Id;
+        Assert.True((await Truce.Handovers.Commitments.AddAsync(db, Viewer.System,
+            new() { Id = world.Commitment, Title = "Maps", Parties = ["west"], DueAt = "2026-12-01T00:00:00Z" })).Succeeded);
+        using var square = System.Text.Json.JsonDocument.Parse(@"{""type"": ""Polygon"", ""coordinates"": [[[46, 40], [46.1, 40], [46.1, 40.1], [46, 40]]]}");
+        Assert.True((await Truce.MineAction.HazardousAreas.AddAsync(db, Viewer.System,
+            new() { Id = world.HazardousArea, Name = "Field", Area = square.RootElement.Clone() })).Succeeded);
+    }
+
+    private static bool IsHandoverRoute(string pattern) =>
+        pattern.Contains("handover", StringComparison.Ordinal) || pattern.Contains("commitments", StringComparison.Ordinal) || pattern.Contains("hazardous-areas", StringComparison.Ordinal);
+
+    private static string HandoverRecord(World world, string pattern) =>
+        (pattern.Contains("commitments", StringComparison.Ordinal) ? world.Commitment
+            : pattern.Contains("hazardous-areas", StringComparison.Ordinal) ? world.HazardousArea : world.Handover).ToString();
+
     private static async Task<(int Status, string? Location, string? Challenge)> SendAsync(World world, Who who, string method, string pattern, Record record)
     {
         var page = !pattern.StartsWith("/api", StringComparison.Ordinal);
@@ -301,7 +382,9 @@ public sealed class AccessMatrixTests
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
             .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
-            .Replace("{id:guid}", pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
+            .Replace("{itemId:guid}", world.ChecklistItem.ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", IsHandoverRoute(pattern) ? HandoverRecord(world, pattern)
+                : pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
                 : pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
@@ -327,6 +410,16 @@ public sealed class AccessMatrixTests
         "/api/incidents/{id:guid}/observations" => JsonContent.Create(new { observationIds = new[] { await FreshObservationAsync(world, record) } }),
         "/api/incidents/{id:guid}/split" => JsonContent.Create(new { id = Guid.NewGuid(), observationIds = new[] { await FreshObservationAsync(world, record) } }),
         "/api/incidents/{id:guid}/merge" => JsonContent.Create(new { incidentId = world.Incidents[Record.Published] }),
+        "/api/handover/plans" => JsonContent.Create(new { id = Guid.NewGuid(), name = "Plan" }),
+        "/api/handover/phases" => JsonContent.Create(new { id = Guid.NewGuid(), planId = world.Plan, number = 2, name = "Phase", startsAt = "2026-11-20T00:00:00Z", endsAt = "2026-12-20T00:00:00Z" }),
+        "/api/handover/handovers" => JsonContent.Create(new { id = Guid.NewGuid(), phaseId = world.Phase, name = "H", sites = new[] { "post1" }, to = "authority", scheduledAt = "2026-12-01T00:00:00Z" }),
+        "/api/handover/handovers/{id:guid}/transitions" => JsonContent.Create(new { to = "ready" }),
+        "/api/handover/handovers/{id:guid}/checklist/{itemId:guid}" => JsonContent.Create(new { evidence = "Report 1" }),
+        "/api/handover/handovers/{id:guid}/signoffs" => JsonContent.Create(new { certificateHash = new string('0', 64) }),
+        "/api/commitments/" => JsonContent.Create(new { id = Guid.NewGuid(), title = "Maps", parties = new[] { "west" }, dueAt = "2026-12-01T00:00:00Z" }),
+        "/api/commitments/{id:guid}/status" => JsonContent.Create(new { status = "met", reason = "Done" }),
+        "/api/hazardous-areas/" => JsonContent.Create(new { id = Guid.NewGuid(), name = "Field", area = new { type = "Polygon", coordinates = new[] { new[] { new[] { 46.0, 40.0 }, new[] { 46.1, 40.0 }, new[] { 46.1, 40.1 }, new[] { 46.0, 40.0 } } } } }),
+        "/api/hazardous-areas/{id:guid}/status" => JsonContent.Create(new { status = "cleared", reason = "EOD" }),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -355,6 +448,18 @@ public sealed class AccessMatrixTests
                 {
                     form[key] = value;
                 }
+                break;
+            case "/handover/{id:guid}/transitions":
+                form["to"] = "ready";
+                break;
+            case "/handover/{id:guid}/signoffs":
+                form["certificateHash"] = new string('0', 64);
+                break;
+            case "/handover/{id:guid}/checklist/{itemId:guid}":
+                form["evidence"] = "Report 1";
+                break;
+            case "/commitments/{id:guid}/status":
+                form["status"] = "met"; form["reason"] = "Done";
                 break;
             case "/incidents":
                 form["id"] = Guid.NewGuid().ToString(); form["observationIds"] = (await FreshObservationAsync(world, record)).ToString();
@@ -437,6 +542,7 @@ public sealed class AccessMatrixTests
             await db.SaveChangesAsync();
         }
         var world = new World { App = app };
+        await HandoverRecordsAsync(world);
         (Who Who, string Name, Role Role, string? Party)[] people =
         [
             (Who.Monitor, "monitor", Role.Monitor, null), (Who.Analyst, "analyst", Role.Analyst, null),

@@ -106,6 +106,15 @@
       [sites, incidents, observations].forEach(function (p) { p.then(function (l) { if (l) { l.bringToFront(); } }); });
     }).catch(function (e) { console.error(e); });
   }
+  // The handover plan: each handover's zone, sites and route, coloured by its state (dashed while a gate fails).
+  const handoverColours = { planned: '#1f5f99', ready: '#2e7d32', in_progress: '#e07000', completed: '#55616d', postponed: '#b71c1c' };
+  const handovers = !el.dataset.handovers ? Promise.resolve(null) : getJson(el.dataset.handovers).then(function (geo) {
+    return L.geoJSON(geo, {
+      style: function (f) { return { color: handoverColours[f.properties.state] || '#444', weight: 3, dashArray: f.properties.ready ? null : '6 4', fillOpacity: 0.15 }; },
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 7, className: 'handover handover-' + f.properties.state }); },
+      onEachFeature: function (f, layer) { layer.bindPopup(popup(f.properties.name, '/handover/' + f.id, [text('handover-' + f.properties.state, f.properties.state)])); }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
 
   function boundsOf(layers) {
     const bounds = L.latLngBounds([]);
@@ -113,7 +122,7 @@
     return bounds;
   }
 
-  Promise.all([boundaries, zones, sites, incidents, observations]).then(function (layers) {
+  Promise.all([boundaries, zones, sites, incidents, observations, handovers]).then(function (layers) {
     if (single && layers[3] && layers[3].getBounds().isValid()) {
       // One incident: the point with the nearest sites around it (at least ~20 km across), not one dot on blank ground.
       const at = layers[3].getBounds().getCenter();
@@ -150,6 +159,7 @@
     if (el.dataset.sites) { row('#fff', text('legend-site', 'site'), 'site'); }
     if (el.dataset.zones) { row('transparent', text('legend-zone', 'zone'), 'zone'); }
     if (el.dataset.places) { row('#6b6b6b', text('legend-place', 'locality'), 'place'); }
+    if (el.dataset.handovers) { Object.keys(handoverColours).forEach(function (state) { row(handoverColours[state], text('legend-handover', 'handover') + ': ' + text('handover-' + state, state)); }); }
     return div;
   };
   legend.addTo(map);

@@ -1,0 +1,10 @@
+namespace Truce.Handovers;
+
+public enum CommitmentStatus
+{
+    Pending,
+    Met,
+    PartlyMet,
+    Missed,
+    Disputed,
+}

@@ -1,0 +1,106 @@
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+using Truce.Handovers;
+
+namespace Truce.Web;
+
+/// <summary>
+/// The certificate as a PDF drawn with PDFsharp (no browser at run time): the signed text, line by line, wrapped to an
+/// A4 page, in DejaVu Sans (Debian's fonts-dejavu-core), which covers Latin, Cyrillic and Armenian.
+/// </summary>
+internal static class CertificatePdf
+{
+    private const double Margin = 50;
+    private const double FontSize = 9.5;
+    private static readonly Lock FontLock = new();
+
+    public static byte[] Write(HandoverCertificate certificate, string signedText)
+    {
+        UseDejaVu();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Handover certificate: {certificate.Handover.Name}";
+        document.Info.Subject = $"content sha256 {certificate.Hash}";
+        document.Info.Creator = "Truce";
+        var title = new XFont(DejaVu.Family, 14, XFontStyleEx.Bold);
+        var body = new XFont(DejaVu.Family, FontSize);
+        PdfPage page = null!;
+        XGraphics gfx = null!;
+        double y = 0;
+        void NewPage()
+        {
+            gfx?.Dispose();
+            page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            gfx = XGraphics.FromPdfPage(page);
+            y = Margin;
+        }
+        NewPage();
+        gfx.DrawString("Handover certificate", title, XBrushes.Black, new XPoint(Margin, y + 14));
+        y += 28;
+        var width = page.Width.Point - (2 * Margin);
+        foreach (var line in signedText.TrimEnd('\n').Split('\n'))
+        {
+            foreach (var part in Wrap(gfx, line, body, width))
+            {
+                if (y + FontSize + 4 > page.Height.Point - Margin)
+                {
+                    NewPage();
+                }
+                gfx.DrawString(part, body, XBrushes.Black, new XPoint(Margin, y + FontSize));
+                y += FontSize + 4;
+            }
+        }
+        gfx.Dispose();
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    /// <summary>A line broken at spaces (or anywhere, for a word longer than the page, such as a signature) to fit the width.</summary>
+    private static IEnumerable<string> Wrap(XGraphics gfx, string line, XFont font, double width)
+    {
+        var rest = line;
+        // A continued line starts with two spaces of indent: a break is never made inside it, so each pass moves on.
+        var keep = 1;
+        while (gfx.MeasureString(rest, font).Width > width)
+        {
+            var cut = rest.Length;
+            while (cut > keep + 1 && gfx.MeasureString(rest[..cut], font).Width > width)
+            {
+                cut--;
+            }
+            var space = rest.LastIndexOf(' ', cut - 1);
+            var at = space > keep ? space : cut;
+            yield return rest[..at];
+            rest = "  " + rest[at..].TrimStart();
+            keep = 3;
+        }
+        yield return rest;
+    }
+
+    private static void UseDejaVu()
+    {
+        lock (FontLock)
+        {
+            GlobalFontSettings.FontResolver ??= new DejaVu();
+        }
+    }
+
+    /// <summary>Every family resolves to DejaVu Sans (bold to its bold face), read from the system's font folder.</summary>
+    private sealed class DejaVu : IFontResolver
+    {
+        public const string Family = "DejaVu Sans";
+        private const string Folder = "/usr/share/fonts/truetype/dejavu";
+
+        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
+
+        public byte[] GetFont(string faceName)
+        {
+            var path = Path.Combine(Folder, faceName + ".ttf");
+            return File.Exists(path)
+                ? File.ReadAllBytes(path)
+                : throw new FileNotFoundException($"The certificate's font is missing: install fonts-dejavu-core ({path}).", path);
+        }
+    }
+}
