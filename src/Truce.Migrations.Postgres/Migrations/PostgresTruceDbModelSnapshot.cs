@@ -96,6 +96,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("text")
+                        .HasColumnName("locked_client");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
@@ -125,6 +129,11 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("role");
 
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_stamp");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -133,6 +142,771 @@ namespace Truce.Migrations.Postgres
                         .HasDatabaseName("ix_users_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Activities.NotifiedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaGeoJson")
+                        .HasColumnType("text")
+                        .HasColumnName("area_geo_json");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("LateNotice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late_notice");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<double>("MaxLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_lat");
+
+                    b.Property<double>("MaxLon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_lon");
+
+                    b.Property<double>("MinLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_lat");
+
+                    b.Property<double>("MinLon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_lon");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("NotifiedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notified_by");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_id");
+
+                    b.Property<int?>("RadiusM")
+                        .HasColumnType("integer")
+                        .HasColumnName("radius_m");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notified_activities");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_notified_activities_party_id");
+
+                    b.HasIndex("StartsAt", "EndsAt")
+                        .HasDatabaseName("ix_notified_activities_starts_at_ends_at");
+
+                    b.ToTable("notified_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cell");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<long?>("GeoNamesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("geo_names_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place");
+
+                    b.HasIndex("GeoNamesId")
+                        .HasDatabaseName("ix_place_geo_names_id");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_place_latitude_longitude");
+
+                    b.ToTable("place", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("script");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_name");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_place_name_place_id");
+
+                    b.HasIndex("Key", "PlaceId")
+                        .HasDatabaseName("ix_place_name_key_place_id");
+
+                    b.ToTable("place_name", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("text")
+                        .HasColumnName("done_by");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_item");
+
+                    b.HasIndex("HandoverId")
+                        .HasDatabaseName("ix_checklist_item_handover_id");
+
+                    b.ToTable("checklist_item", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_commitment_due_at");
+
+                    b.ToTable("commitment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_change");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_status_change_commitment_id_at");
+
+                    b.ToTable("commitment_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommitmentIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commitment_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase_id");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("quiet_days");
+
+                    b.Property<double>("QuietRadiusKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quiet_radius_km");
+
+                    b.Property<string>("RouteJson")
+                        .HasColumnType("text")
+                        .HasColumnName("route_json");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("site_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_party_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ZoneId")
+                        .HasColumnType("text")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover");
+
+                    b.HasIndex("PhaseId")
+                        .HasDatabaseName("ix_handover_phase_id");
+
+                    b.ToTable("handover", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_plan");
+
+                    b.ToTable("handover_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("OverriddenGates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("overridden_gates");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_transition");
+
+                    b.HasIndex("HandoverId", "At")
+                        .HasDatabaseName("ix_handover_transition_handover_id_at");
+
+                    b.ToTable("handover_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Phase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phase");
+
+                    b.HasIndex("PlanId", "Number")
+                        .HasDatabaseName("ix_phase_plan_id_number");
+
+                    b.ToTable("phase", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.SignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CertificateHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_hash");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_off");
+
+                    b.HasIndex("HandoverId", "PartyId")
+                        .HasDatabaseName("ix_sign_off_handover_id_party_id");
+
+                    b.ToTable("sign_off", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineEscalation", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("DueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_since");
+
+                    b.Property<string>("EscalatedTo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("escalated_to");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("MessageId", "Level")
+                        .HasName("pk_hotline_escalations");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_hotline_escalations_thread_id");
+
+                    b.ToTable("hotline_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_party_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_hotline_messages_thread_id");
+
+                    b.HasIndex("AcknowledgedAt", "DueAt")
+                        .HasDatabaseName("ix_hotline_messages_acknowledged_at_due_at");
+
+                    b.ToTable("hotline_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("OtherPartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("other_party_id");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_threads");
+
+                    b.HasIndex("OtherPartyId")
+                        .HasDatabaseName("ix_hotline_threads_other_party_id");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_hotline_threads_party_id");
+
+                    b.ToTable("hotline_threads", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
@@ -192,6 +966,91 @@ namespace Truce.Migrations.Postgres
                         .HasDatabaseName("ix_journal_entity_record_key");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .HasColumnType("text")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazard_status_change");
+
+                    b.HasIndex("HazardousAreaId", "At")
+                        .HasDatabaseName("ix_hazard_status_change_hazardous_area_id_at");
+
+                    b.ToTable("hazard_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardousArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GeometryJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("geometry_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazardous_area");
+
+                    b.ToTable("hazardous_area", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Mission.Party", b =>
@@ -501,6 +1360,14 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attached_by_id");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -724,6 +1591,26 @@ namespace Truce.Migrations.Postgres
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.HasOne("Truce.Gazetteer.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_place_name_place_place_id");
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
+                {
+                    b.HasOne("Truce.Hotline.HotlineThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hotline_messages_hotline_threads_thread_id");
+                });
+
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>
                 {
                     b.HasOne("Truce.Monitoring.Observation", null)
@@ -742,6 +1629,11 @@ namespace Truce.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.Observation", b =>

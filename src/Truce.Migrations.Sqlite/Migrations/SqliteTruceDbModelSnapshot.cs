@@ -91,6 +91,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockedClient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_client");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
@@ -120,6 +124,11 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_stamp");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -128,6 +137,771 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_users_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Activities.NotifiedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaGeoJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_geo_json");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("LateNotice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_notice");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<double>("MaxLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_lat");
+
+                    b.Property<double>("MaxLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_lon");
+
+                    b.Property<double>("MinLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min_lat");
+
+                    b.Property<double>("MinLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min_lon");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("NotifiedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_by");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<int?>("RadiusM")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("radius_m");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notified_activities");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_notified_activities_party_id");
+
+                    b.HasIndex("StartsAt", "EndsAt")
+                        .HasDatabaseName("ix_notified_activities_starts_at_ends_at");
+
+                    b.ToTable("notified_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<long?>("GeoNamesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("geo_names_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place");
+
+                    b.HasIndex("GeoNamesId")
+                        .HasDatabaseName("ix_place_geo_names_id");
+
+                    b.HasIndex("Latitude", "Longitude")
+                        .HasDatabaseName("ix_place_latitude_longitude");
+
+                    b.ToTable("place", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("script");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_name");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_place_name_place_id");
+
+                    b.HasIndex("Key", "PlaceId")
+                        .HasDatabaseName("ix_place_name_key_place_id");
+
+                    b.ToTable("place_name", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_item");
+
+                    b.HasIndex("HandoverId")
+                        .HasDatabaseName("ix_checklist_item_handover_id");
+
+                    b.ToTable("checklist_item", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_commitment_due_at");
+
+                    b.ToTable("commitment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_change");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_status_change_commitment_id_at");
+
+                    b.ToTable("commitment_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommitmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_ids");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_id");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quiet_days");
+
+                    b.Property<double>("QuietRadiusKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quiet_radius_km");
+
+                    b.Property<string>("RouteJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_json");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_ids");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_party_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover");
+
+                    b.HasIndex("PhaseId")
+                        .HasDatabaseName("ix_handover_phase_id");
+
+                    b.ToTable("handover", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_plan");
+
+                    b.ToTable("handover_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.HandoverTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("OverriddenGates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overridden_gates");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_transition");
+
+                    b.HasIndex("HandoverId", "At")
+                        .HasDatabaseName("ix_handover_transition_handover_id_at");
+
+                    b.ToTable("handover_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.Phase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phase");
+
+                    b.HasIndex("PlanId", "Number")
+                        .HasDatabaseName("ix_phase_plan_id_number");
+
+                    b.ToTable("phase", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Handovers.SignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CertificateHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_hash");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_off");
+
+                    b.HasIndex("HandoverId", "PartyId")
+                        .HasDatabaseName("ix_sign_off_handover_id_party_id");
+
+                    b.ToTable("sign_off", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineEscalation", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long>("DueSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_since");
+
+                    b.Property<string>("EscalatedTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_to");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("MessageId", "Level")
+                        .HasName("pk_hotline_escalations");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_hotline_escalations_thread_id");
+
+                    b.ToTable("hotline_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FromPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("ToPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_party_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_hotline_messages_thread_id");
+
+                    b.HasIndex("AcknowledgedAt", "DueAt")
+                        .HasDatabaseName("ix_hotline_messages_acknowledged_at_due_at");
+
+                    b.ToTable("hotline_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("OtherPartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_party_id");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_threads");
+
+                    b.HasIndex("OtherPartyId")
+                        .HasDatabaseName("ix_hotline_threads_other_party_id");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_hotline_threads_party_id");
+
+                    b.ToTable("hotline_threads", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
@@ -187,6 +961,91 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_journal_entity_record_key");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazard_status_change");
+
+                    b.HasIndex("HazardousAreaId", "At")
+                        .HasDatabaseName("ix_hazard_status_change_hazardous_area_id_at");
+
+                    b.ToTable("hazard_status_change", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.HazardousArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GeometryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geometry_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hazardous_area");
+
+                    b.ToTable("hazardous_area", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Mission.Party", b =>
@@ -496,6 +1355,14 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("AttachedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by_id");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -719,6 +1586,26 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Gazetteer.PlaceName", b =>
+                {
+                    b.HasOne("Truce.Gazetteer.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_place_name_place_place_id");
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineMessage", b =>
+                {
+                    b.HasOne("Truce.Hotline.HotlineThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hotline_messages_hotline_threads_thread_id");
+                });
+
             modelBuilder.Entity("Truce.Monitoring.ObservationEvidence", b =>
                 {
                     b.HasOne("Truce.Monitoring.Observation", null)
@@ -737,6 +1624,11 @@ namespace Truce.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Truce.Hotline.HotlineThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Truce.Monitoring.Observation", b =>
