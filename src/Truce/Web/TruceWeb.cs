@@ -84,6 +84,7 @@ internal static class TruceWeb
         app.MapLanguage(settings);
         app.MapMission();
         app.MapMonitoring();
+        app.MapOpenRosa();
         app.MapVerification();
         app.MapMetrics();
         app.MapExports();

@@ -79,6 +79,10 @@ public sealed class AccessMatrixTests
         ["POST /admin/users"] = Need.ManageUsers,
         ["POST /admin/users/{name}/disable"] = Need.ManageUsers,
         ["POST /admin/users/{name}/enable"] = Need.ManageUsers,
+        ["GET /openrosa/formList"] = Need.Submit,
+        ["GET /openrosa/forms/{formId}"] = Need.Submit,
+        ["HEAD /openrosa/submission"] = Need.Submit,
+        ["POST /openrosa/submission"] = Need.Submit,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -204,7 +208,8 @@ public sealed class AccessMatrixTests
 
     private static Expectation Expect(Who who, Need need, string pattern, Record record, int status)
     {
-        var api = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal) || pattern == "/healthz";
+        var api = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal) || pattern == "/healthz"
+            || pattern.StartsWith("/openrosa", StringComparison.Ordinal);
         if (pattern == "/login" && status != 200)
         {
             return new("401 for a wrong password", (s, _) => s == 401);
@@ -237,7 +242,8 @@ public sealed class AccessMatrixTests
 
     private static async Task<(int Status, string? Location, string? Challenge)> SendAsync(World world, Who who, string method, string pattern, Record record)
     {
-        var page = !pattern.StartsWith("/api", StringComparison.Ordinal);
+        // OpenRosa clients (ODK Collect) send credentials with every request, as API clients do.
+        var page = !pattern.StartsWith("/api", StringComparison.Ordinal) && !pattern.StartsWith("/openrosa", StringComparison.Ordinal);
         var client = page ? world.Browser[who] : world.Api[who];
         if (pattern == "/logout" && world.Roles.TryGetValue(who, out var person))
         {
@@ -251,6 +257,7 @@ public sealed class AccessMatrixTests
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
+            .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
@@ -272,6 +279,7 @@ public sealed class AccessMatrixTests
         "/api/incidents/{id:guid}/observations" => JsonContent.Create(new { observationIds = new[] { await FreshObservationAsync(world, record) } }),
         "/api/incidents/{id:guid}/split" => JsonContent.Create(new { id = Guid.NewGuid(), observationIds = new[] { await FreshObservationAsync(world, record) } }),
         "/api/incidents/{id:guid}/merge" => JsonContent.Create(new { incidentId = world.Incidents[Record.Published] }),
+        "/openrosa/submission" => OpenRosaInstance(),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -325,6 +333,16 @@ public sealed class AccessMatrixTests
                 throw new InvalidOperationException($"No sample form for POST {pattern}: add one to the access matrix test.");
         }
         return form;
+    }
+
+    private static MultipartFormDataContent OpenRosaInstance()
+    {
+        var content = new MultipartFormDataContent();
+        var xml = new StringContent($"<data id=\"truce_observation\"><observedAt>2026-11-29T06:00:00Z</observedAt><location>40.9 45.4 0 10</location>"
+            + $"<category>explosion</category><sensor>heard</sensor><meta><instanceID>uuid:{Guid.NewGuid()}</instanceID></meta></data>");
+        xml.Headers.ContentType = new MediaTypeHeaderValue("text/xml");
+        content.Add(xml, "xml_submission_file", "instance.xml");
+        return content;
     }
 
     private static MultipartFormDataContent Evidence(byte[] bytes)

@@ -14,9 +14,11 @@ internal static class AuthSetup
     {
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                    : header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                        ? OpenRosaBasicHandler.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges
             // through these schemes and no authorization middleware runs.
             .AddCookie(options =>
@@ -28,7 +30,8 @@ internal static class AuthSetup
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.Events.OnValidatePrincipal = StillValid;
             })
-            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, OpenRosaBasicHandler>(OpenRosaBasicHandler.SchemeName, null);
         return services;
     }
 
