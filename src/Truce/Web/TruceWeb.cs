@@ -85,6 +85,7 @@ internal static class TruceWeb
         app.MapMission();
         app.MapMonitoring();
         app.MapOpenRosa();
+        app.MapField();
         app.MapVerification();
         app.MapMetrics();
         app.MapExports();

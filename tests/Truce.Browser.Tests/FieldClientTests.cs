@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Browser.Tests;
+
+/// <summary>The field client at /field/: installable, records with no network, survives a reload, sends exactly once.</summary>
+public sealed class FieldClientTests(SharedChromium chromium)
+{
+    /// <summary>Reports recorded offline in the suite; the benchmark records a thousand.</summary>
+    private const int Reports = 5;
+
+    [Fact]
+    public async Task A_monitor_records_reports_with_photos_offline_reloads_and_on_reconnecting_the_server_has_each_exactly_once()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var mission = await Mission.StartAsync();
+        var password = await mission.AddUserAsync("monitor.patrol", Role.Monitor);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = mission.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+
+        await page.GotoAsync("/field/");
+        var manifest = await page.EvaluateAsync<string>("fetch('/field/manifest.webmanifest').then(r => r.json()).then(m => m.start_url + ' ' + m.display + ' ' + m.icons.length)");
+        Assert.Equal("/field/ standalone 3", manifest);
+        await page.GetByLabel("User name").FillAsync("monitor.patrol");
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
+        // The service worker has cached the shell and the mission's data, and controls the page.
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+        await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
+
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#network")).ToHaveTextAsync("offline");
+        // A report the rules refuse stays on the device, unsaved, with the field named.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-errors")).ToContainTextAsync("Category");
+        await page.GetByLabel("How many").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-errors")).ToContainTextAsync("How many: must be between 1 and 100000.");
+
+        for (var i = 0; i < Reports; i++)
+        {
+            await page.GetByLabel("Time (this device's clock)").FillAsync($"2026-11-29T0{i}:15");
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync($"40.8{i}");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
+            await page.GetByLabel("Category").SelectOptionAsync("explosion");
+            await page.GetByLabel("How many").FillAsync($"{i + 1}");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            await page.GetByLabel("Narrative").FillAsync($"Offline report {i}.");
+            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"crater-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 300_000 + i).Select(b => (byte)(b * 7 + i))],
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+        }
+        Assert.Equal(Enumerable.Repeat("waiting", Reports), await page.Locator("#outbox-list li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.state)"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the field app fits a phone's width");
+
+        // Closed and opened again with no network: the shell comes from the cache, the outbox from IndexedDB.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=waiting]")).ToHaveCountAsync(Reports);
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
+        Assert.Equal(0, await CountAsync(mission));
+
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(Reports, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("#outbox-list li .files").First).ToHaveTextAsync(" · 1 of 1 files sent");
+        // Another press of "send now" sends nothing again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+
+        await using var db = mission.App.Services.GetRequiredService<Store>().Open();
+        var monitor = await db.Users.SingleAsync(u => u.Name == "monitor.patrol");
+        var stored = await db.Observations.Include(o => o.Evidence).Where(o => o.ReporterId == monitor.Id).ToListAsync();
+        Assert.Equal(Reports, stored.Count);
+        Assert.Equal(Enumerable.Range(1, Reports), stored.Select(o => o.Count).Order());
+        Assert.All(stored, o => Assert.Single(o.Evidence));
+        Assert.Equal(Reports, stored.SelectMany(o => o.Evidence).Select(e => e.Sha256).Distinct().Count());
+        Assert.All(stored.SelectMany(o => o.Evidence), e => Assert.True(e.Length >= 300_000));
+        Assert.Empty(scriptErrors);
+    }
+
+    private static async Task<int> CountAsync(Mission mission)
+    {
+        await using var db = mission.App.Services.GetRequiredService<Store>().Open();
+        return await db.Observations.CountAsync(o => o.Narrative.StartsWith("Offline report"));
+    }
+}
