@@ -83,6 +83,10 @@ public sealed class AccessMatrixTests
         ["GET /openrosa/forms/{formId}"] = Need.Submit,
         ["HEAD /openrosa/submission"] = Need.Submit,
         ["POST /openrosa/submission"] = Need.Submit,
+        ["GET /field"] = Need.Read,
+        ["POST /api/field/sessions"] = Need.Read,
+        ["DELETE /api/field/sessions/current"] = Need.SignedIn,
+        ["PUT /api/observations/{id:guid}/evidence/{sha256}"] = Need.Submit,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -122,6 +126,7 @@ public sealed class AccessMatrixTests
         public Dictionary<Record, string> Evidence { get; } = [];
         public Dictionary<Record, Viewer> Submitters { get; } = [];
         public Dictionary<Who, (Role Role, string? Party)> Roles { get; } = [];
+        public Dictionary<Who, string> ApiNames { get; } = [];
     }
 
     [Fact]
@@ -214,6 +219,10 @@ public sealed class AccessMatrixTests
         {
             return new("401 for a wrong password", (s, _) => s == 401);
         }
+        if (pattern == "/api/field/sessions")
+        {
+            return new("422 for a wrong password", (s, _) => s == 422);
+        }
         if (!May(who, need))
         {
             if (who == Who.Public)
@@ -250,6 +259,11 @@ public sealed class AccessMatrixTests
             // Signing out ends the session: use a session of its own, not the one the other cases share.
             client = await world.App.SignInAsync($"{who}-{Guid.NewGuid():N}"[..30].ToLowerInvariant(), person.Role, person.Party);
         }
+        if (pattern == "/api/field/sessions/current" && world.ApiNames.TryGetValue(who, out var owner))
+        {
+            // Ending a session revokes the token it is sent with: use a token of its own, not the one the other cases share.
+            client = await world.App.TokenClientAsync(owner, who == Who.ReadOnlyMonitor ? TokenScope.Read : TokenScope.Write);
+        }
         var observation = world.Observations[record];
         var incident = world.Incidents[record];
         var path = pattern
@@ -260,7 +274,7 @@ public sealed class AccessMatrixTests
             .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = page
                 ? new FormUrlEncodedContent(who == Who.RevokedToken ? new Dictionary<string, string>() : await FormAsync(world, client, who, pattern, record))
@@ -280,6 +294,9 @@ public sealed class AccessMatrixTests
         "/api/incidents/{id:guid}/split" => JsonContent.Create(new { id = Guid.NewGuid(), observationIds = new[] { await FreshObservationAsync(world, record) } }),
         "/api/incidents/{id:guid}/merge" => JsonContent.Create(new { incidentId = world.Incidents[Record.Published] }),
         "/openrosa/submission" => OpenRosaInstance(),
+        "/api/field/sessions" => JsonContent.Create(new { name = "monitor", password = "wrong password", hours = 8 }),
+        // The file the observation already cites: answered at once for whoever may add to it.
+        "/api/observations/{id:guid}/evidence/{sha256}" => Chunk([1, 2, 3, (byte)record]),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -345,6 +362,13 @@ public sealed class AccessMatrixTests
         return content;
     }
 
+    private static ByteArrayContent Chunk(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentRange = new ContentRangeHeaderValue(0, bytes.Length - 1, bytes.Length);
+        return content;
+    }
+
     private static MultipartFormDataContent Evidence(byte[] bytes)
     {
         var content = new MultipartFormDataContent();
@@ -390,6 +414,7 @@ public sealed class AccessMatrixTests
         foreach (var (who, name, role, party) in people)
         {
             world.Roles[who] = (role, party);
+            world.ApiNames[who] = name;
             world.Api[who] = await app.ClientAsync(name, role, party);
             world.Browser[who] = await app.SignInAsync(name + "-web", role, party);
             await using var db = app.Store.Open();
@@ -408,6 +433,7 @@ public sealed class AccessMatrixTests
             Assert.True((await Users.AddAsync(db, "victim", Role.Monitor, null, Users.NewPassword())).Succeeded);
         }
         world.Roles[Who.ReadOnlyMonitor] = world.Roles[Who.Monitor];
+        world.ApiNames[Who.ReadOnlyMonitor] = "monitor";
         await using (var db = app.Store.Open())
         {
             // A token that worked, then was revoked: for the API and (as a script would send it) for the pages.
