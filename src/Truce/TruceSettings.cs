@@ -22,7 +22,8 @@ internal sealed record TruceSettings(
     int SubmissionsPerMinute,
     string JournalKeyPath,
     bool BenchEcho,
-    bool PseudoLocale)
+    bool PseudoLocale,
+    TimeSpan ClockSkewShown)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -33,6 +34,9 @@ internal sealed record TruceSettings(
     public const int DefaultSubmissionsPerMinute = 1200;
 
     private const string JournalKeyFile = "journal-signing.key";
+
+    /// <summary>A device clock off by more than this, in minutes, is shown to the analyst on the observation.</summary>
+    public const int DefaultClockSkewMinutes = 5;
 
     /// <summary>Every key, its default and its meaning; a test holds README.md's Configuration table to it.</summary>
     public static IReadOnlyList<SettingKey> Keys { get; } =
@@ -51,6 +55,7 @@ internal sealed record TruceSettings(
         new("Logging:LogLevel:Default", "Information", "log level"),
         new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
         new("Languages:Pseudo", "false", "testing only: offers the pseudo-locale qps-ploc in the language switcher"),
+        new("Field:ClockSkewMinutes", DefaultClockSkewMinutes.ToString(CultureInfo.InvariantCulture), "a sending device's clock off by more than this many minutes is shown on the observation"),
     ];
 
     public static TruceSettings From(IConfiguration configuration)
@@ -68,7 +73,8 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
             configuration.GetValue("Bench:Echo", false),
-            configuration.GetValue("Languages:Pseudo", false));
+            configuration.GetValue("Languages:Pseudo", false),
+            TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

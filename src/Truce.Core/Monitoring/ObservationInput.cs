@@ -86,4 +86,11 @@ public sealed record ObservationInput
 
     [Slugs(typeof(Truce.Access.Visibility))]
     public string? Visibility { get; init; }
+
+    /// <summary>
+    /// The device's clock as it sends this (ISO 8601 with its offset), recorded beside the server's receipt. Each attempt
+    /// sends its own, so it is not part of what a retry must repeat (and is left out of the hash when absent, as before).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeviceTime { get; init; }
 }

@@ -58,6 +58,7 @@ public static class ObservationRules
         var weather = Submission.Text(input.Weather, "weather", ObservationLimits.MaxShortText, errors);
         var source = Submission.Text(input.Source, "source", ObservationLimits.MaxShortText, errors);
         var externalId = Submission.Text(input.SourceExternalId, "sourceExternalId", ObservationLimits.MaxShortText, errors);
+        var deviceTime = Submission.ParseInstant(input.DeviceTime, "deviceTime", errors);
 
         if (errors.Any || from is null || to is null || where is null || category is null || sensor is null || precision is null || visibility is null)
         {
@@ -96,8 +97,9 @@ public static class ObservationRules
             SourceExternalId = externalId,
             Visibility = visibility.Value,
             ReceivedAt = now,
+            DeviceTime = deviceTime,
             // The submitter is part of the hash: re-posting another user's exact body is an id clash, never a replay of that user's record.
-            SubmissionHash = Submission.Hash(new { Submitter = reporter.UserId, Input = input }),
+            SubmissionHash = Submission.Hash(new { Submitter = reporter.UserId, Input = input with { DeviceTime = null } }),
         };
     }
 

@@ -378,6 +378,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<DateTimeOffset?>("DeviceTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("device_time");
+
                     b.Property<int?>("DistanceM")
                         .HasColumnType("integer")
                         .HasColumnName("distance_m");

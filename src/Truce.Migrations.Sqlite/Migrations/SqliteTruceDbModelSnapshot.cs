@@ -373,6 +373,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
+                    b.Property<long?>("DeviceTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_time");
+
                     b.Property<int?>("DistanceM")
                         .HasColumnType("INTEGER")
                         .HasColumnName("distance_m");

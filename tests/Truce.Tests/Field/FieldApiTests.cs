@@ -171,4 +171,40 @@ public sealed class FieldApiTests
         Assert.Equal(0, await db.ObservationEvidence.CountAsync());
         Assert.Equal(0, await db.EvidenceFiles.CountAsync());
     }
+
+    [Fact]
+    public async Task The_device_clock_is_kept_beside_the_receipt_and_a_skew_over_the_setting_shows_on_the_observation()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?> { ["Field:ClockSkewMinutes"] = "10" });
+        var monitor = await app.ClientAsync("patrol.e", Role.Monitor);
+        var analyst = await app.SignInAsync("analyst.e", Role.Analyst);
+        var now = app.Clock.GetUtcNow();
+        var slow = Json.Observation();
+        slow["deviceTime"] = now.AddMinutes(-42).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var fine = Json.Observation();
+        fine["deviceTime"] = now.AddMinutes(3).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var first = await monitor.PostAsync("/api/observations", slow);
+        // A retry sends the clock of its own moment: still the same report.
+        slow["deviceTime"] = now.AddMinutes(-40).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using var retry = await monitor.PostAsync("/api/observations", slow);
+        using var other = await monitor.PostAsync("/api/observations", fine);
+        var bad = Json.Observation();
+        bad["deviceTime"] = "yesterday";
+        using var refused = await monitor.PostAsync("/api/observations", bad);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal(["deviceTime"], await Json.ProblemFieldsAsync(refused));
+        await using (var db = app.Store.Open())
+        {
+            var stored = await db.Observations.SingleAsync(o => o.Id == (Guid)slow["id"]!);
+            Assert.Equal((now.AddMinutes(-42), now), (stored.DeviceTime, stored.ReceivedAt));
+        }
+        var slowPage = await analyst.GetStringAsync($"/observations/{slow["id"]}");
+        var finePage = await analyst.GetStringAsync($"/observations/{fine["id"]}");
+        Assert.Contains("clock differed from the server&#x27;s by 42 min", slowPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("clock-skew", finePage, StringComparison.Ordinal);
+    }
 }

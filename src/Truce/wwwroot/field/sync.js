@@ -61,9 +61,10 @@ async function sendOne(report, token, changed) {
     if (!report.stored) {
       const response = await fetch('/api/observations', {
         method: 'POST',
-        // The same body on every attempt: a retry must repeat it to be answered as the first.
+        // The same body on every attempt (a retry must repeat it to be answered as the first), with the device's
+        // clock as it sends, which the server keeps beside its receipt to show a wrong clock.
         headers: authorised(token, { 'Content-Type': 'application/json' }),
-        body: JSON.stringify(report.body),
+        body: JSON.stringify({ ...report.body, deviceTime: new Date().toISOString() }),
       });
       const answer = await settle(response);
       if (!answer.ok) return answer;
