@@ -93,4 +93,73 @@ public sealed class FieldClientTests(SharedChromium chromium)
         await using var db = mission.App.Services.GetRequiredService<Store>().Open();
         return await db.Observations.CountAsync(o => o.Narrative.StartsWith("Offline report"));
     }
+
+    [Fact]
+    public async Task A_server_killed_halfway_through_the_sync_and_started_again_loses_nothing_and_duplicates_nothing()
+    {
+        var browser = await chromium.BrowserAsync();
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var scratch = await ScratchStore.CreateAsync(Engine.Sqlite, cancellation);
+        var data = Directory.CreateTempSubdirectory("truce-field-kill-");
+        var store = new Store(scratch.Location, TimeProvider.System);
+        await store.MigrateAsync(cancellation);
+        var password = Users.NewPassword();
+        await using (var db = store.Open())
+        {
+            Assert.True((await Users.AddAsync(db, "monitor.kill", Role.Monitor, null, password, cancellationToken: cancellation)).Succeeded);
+        }
+        await using var server = new TruceServer(scratch.Location, $"--Data={data.FullName}", "--Logging:LogLevel:Default=Warning");
+        await server.StartAsync(cancellation);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
+        });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/field/");
+        await page.GetByLabel("User name").FillAsync("monitor.kill");
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+
+        await context.SetOfflineAsync(true);
+        for (var i = 0; i < Reports; i++)
+        {
+            await page.GetByLabel("Time (this device's clock)").FillAsync($"2026-11-29T1{i}:40");
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync("40.9");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync($"45.3{i}");
+            await page.GetByLabel("Category").SelectOptionAsync("small_arms_fire");
+            await page.GetByLabel("How many").FillAsync($"{10 + i}");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            // Larger than one part, so that the kill can fall between the parts of a file.
+            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"burst-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 700_000).Select(b => (byte)(b * 13 + i))],
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+        }
+
+        // Back online: as soon as the first report is on its way, the server dies without a chance to finish anything.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent], #outbox-list li[data-state=sending]").First).ToBeAttachedAsync();
+        await server.KillAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(Reports);
+        await server.StartAsync(cancellation);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(Reports, new() { Timeout = 120_000 });
+
+        await using (var db = store.Open())
+        {
+            var stored = await db.Observations.Include(o => o.Evidence).ToListAsync(cancellation);
+            Assert.Equal(Enumerable.Range(10, Reports), stored.Select(o => o.Count).Order());
+            Assert.All(stored, o => Assert.Single(o.Evidence));
+            Assert.Equal(Reports, await db.EvidenceFiles.CountAsync(cancellation));
+        }
+        var verify = await server.RunVerbAsync(["verify"], cancellationToken: cancellation);
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        await server.KillAsync();
+        data.Delete(recursive: true);
+    }
 }
