@@ -28,7 +28,8 @@ internal sealed record TruceSettings(
     bool BenchEcho,
     bool PseudoLocale,
     HotlineDeadlines Hotline,
-    LeadTimes LeadTimes)
+    LeadTimes LeadTimes,
+    TimeSpan ClockSkewShown)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -42,6 +43,9 @@ internal sealed record TruceSettings(
     public const int DefaultEvidencePerMinute = 30;
 
     private const string JournalKeyFile = "journal-signing.key";
+
+    /// <summary>A device clock off by more than this, in minutes, is shown to the analyst on the observation.</summary>
+    public const int DefaultClockSkewMinutes = 5;
 
     /// <summary>Every key, its default and its meaning; a test holds README.md's Configuration table to it.</summary>
     public static IReadOnlyList<SettingKey> Keys { get; } =
@@ -72,6 +76,7 @@ internal sealed record TruceSettings(
         new("Activities:LeadHours:EngineeringWorks", Hours(LeadTimes.Default.EngineeringWorks), "the same for engineering works under a window of silence"),
         new("Activities:LeadHours:Demining", Hours(LeadTimes.Default.Demining), "the same for demining"),
         new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
+        new("Field:ClockSkewMinutes", DefaultClockSkewMinutes.ToString(CultureInfo.InvariantCulture), "a sending device's clock off by more than this many minutes is shown on the observation"),
     ];
 
     private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
@@ -109,7 +114,8 @@ internal sealed record TruceSettings(
                 HoursOf(configuration, "Activities:LeadHours:Exercise", LeadTimes.Default.Exercise),
                 HoursOf(configuration, "Activities:LeadHours:EngineeringWorks", LeadTimes.Default.EngineeringWorks),
                 HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
-                HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)));
+                HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)),
+            TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

@@ -65,6 +65,6 @@ public sealed class AccessibilityTests(SharedChromium chromium)
         [.. mission.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
-            .Where(path => !path.StartsWith("/api", StringComparison.Ordinal) && !path.Contains('{', StringComparison.Ordinal) && !Regex.IsMatch(path, @"\.\w+$"))
+            .Where(path => !path.StartsWith("/api", StringComparison.Ordinal) && !path.StartsWith("/openrosa", StringComparison.Ordinal) && !path.Contains('{', StringComparison.Ordinal) && !Regex.IsMatch(path, @"\.\w+$"))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -89,7 +89,7 @@ public sealed partial class PseudoLocaleTests(SharedChromium chromium)
         mission.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(p => !p.StartsWith("/api", StringComparison.Ordinal) && !p.StartsWith("/openapi", StringComparison.Ordinal)
+            .Where(p => !p.StartsWith("/api", StringComparison.Ordinal) && !p.StartsWith("/openapi", StringComparison.Ordinal) && !p.StartsWith("/openrosa", StringComparison.Ordinal)
                 && p != "/healthz" && !p.Contains('{', StringComparison.Ordinal) && !p.Contains('.', StringComparison.Ordinal))
             .Distinct()
             .Order(StringComparer.Ordinal);

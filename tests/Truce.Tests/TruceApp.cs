@@ -81,6 +81,16 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>An API client with a new token of an existing user.</summary>
+    public async Task<HttpClient> TokenClientAsync(string name, TokenScope scope = TokenScope.Write)
+    {
+        await using var db = Store.Open();
+        var token = await Users.CreateTokenAsync(db, name, TimeSpan.FromDays(1), scope);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Secret);
+        return client;
+    }
+
     /// <summary>Adds a user and returns a browser-like client signed in through the login form (cookies kept, no redirects followed).</summary>
     public async Task<HttpClient> SignInAsync(string name, Role role, string? party = null)
     {

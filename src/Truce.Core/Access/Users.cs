@@ -262,7 +262,7 @@ public static class Users
     public static Task<List<User>> ListAsync(TruceDb db, CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
 
-    private static string HashToken(string secret) =>
+    internal static string HashToken(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 }
 

@@ -87,6 +87,12 @@ public sealed class Observation : ISubmittedByParty, IPlacedRecord
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The sending device's clock when it sent the report, beside <see cref="ReceivedAt"/>: the difference is how wrong
+    /// that clock was, and so how far the times it recorded may be off. Null when the client did not say.
+    /// </summary>
+    public DateTimeOffset? DeviceTime { get; set; }
+
     /// <summary>SHA-256 of the canonical submission, to tell a retry from a different body under the same id.</summary>
     public string SubmissionHash { get; set; } = "";
 

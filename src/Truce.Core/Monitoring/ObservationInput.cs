@@ -27,46 +27,70 @@ public sealed record ObservationInput
     [Range(-180.0, 180.0)]
     public double? Longitude { get; init; }
 
+    [Range(0, ObservationLimits.MaxPrecisionM)]
     public int? LocationPrecisionM { get; init; }
 
+    [StringLength(ObservationLimits.MaxShortText)]
     public string? AreaName { get; init; }
 
+    [Range(-90.0, 90.0)]
     public double? ObserverLatitude { get; init; }
 
+    [Range(-180.0, 180.0)]
     public double? ObserverLongitude { get; init; }
 
+    [Range(0.0, 360.0, MaximumIsExclusive = true)]
     public double? BearingDeg { get; init; }
 
+    [Range(1, ObservationLimits.MaxCount)]
     public int? DistanceM { get; init; }
 
     [Required, Slugs(typeof(Truce.Monitoring.Category))]
     public string? Category { get; init; }
 
+    [Range(1, ObservationLimits.MaxCount)]
     public int? Count { get; init; }
 
     [Required, Slugs(typeof(Truce.Monitoring.Sensor))]
     public string? Sensor { get; init; }
 
+    [Range(0, ObservationLimits.MaxCount)]
     public int? CiviliansKilled { get; init; }
 
+    [Range(0, ObservationLimits.MaxCount)]
     public int? CiviliansInjured { get; init; }
 
+    [Range(0, ObservationLimits.MaxCount)]
     public int? CombatantsKilled { get; init; }
 
+    [Range(0, ObservationLimits.MaxCount)]
     public int? CombatantsInjured { get; init; }
 
+    [StringLength(ObservationLimits.MaxPartyId)]
     public string? AllegedParty { get; init; }
 
+    [StringLength(ObservationLimits.MaxShortText)]
     public string? Weather { get; init; }
 
+    [Range(0, ObservationLimits.MaxCount)]
     public int? ViewRangeM { get; init; }
 
+    [StringLength(ObservationLimits.MaxNarrative)]
     public string? Narrative { get; init; }
 
+    [StringLength(ObservationLimits.MaxShortText)]
     public string? Source { get; init; }
 
+    [StringLength(ObservationLimits.MaxShortText)]
     public string? SourceExternalId { get; init; }
 
     [Slugs(typeof(Truce.Access.Visibility))]
     public string? Visibility { get; init; }
+
+    /// <summary>
+    /// The device's clock as it sends this (ISO 8601 with its offset), recorded beside the server's receipt. Each attempt
+    /// sends its own, so it is not part of what a retry must repeat (and is left out of the hash when absent, as before).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeviceTime { get; init; }
 }

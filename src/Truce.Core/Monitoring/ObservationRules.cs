@@ -9,7 +9,7 @@ public static class ObservationRules
     /// <summary>Reports from devices with a slightly fast clock are still accepted.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
 
-    public const int MaxNarrative = 10_000;
+    public const int MaxNarrative = ObservationLimits.MaxNarrative;
 
     /// <summary>Checks a submission and builds the observation it describes, or names every bad field.</summary>
     public static Result<Observation> Build(
@@ -35,14 +35,14 @@ public static class ObservationRules
         {
             errors.Add("sensor", $"is required: one of {Slug.Expected<Sensor>()}.");
         }
-        var count = Submission.Range(input.Count, "count", 1, 100_000, 1, errors);
-        var civiliansKilled = Submission.Range(input.CiviliansKilled, "civiliansKilled", 0, 100_000, 0, errors);
-        var civiliansInjured = Submission.Range(input.CiviliansInjured, "civiliansInjured", 0, 100_000, 0, errors);
-        var combatantsKilled = Submission.Range(input.CombatantsKilled, "combatantsKilled", 0, 100_000, 0, errors);
-        var combatantsInjured = Submission.Range(input.CombatantsInjured, "combatantsInjured", 0, 100_000, 0, errors);
-        int? viewRange = input.ViewRangeM is null ? null : Submission.Range(input.ViewRangeM, "viewRangeM", 0, 100_000, 0, errors);
+        var count = Submission.Range(input.Count, "count", 1, ObservationLimits.MaxCount, 1, errors);
+        var civiliansKilled = Submission.Range(input.CiviliansKilled, "civiliansKilled", 0, ObservationLimits.MaxCount, 0, errors);
+        var civiliansInjured = Submission.Range(input.CiviliansInjured, "civiliansInjured", 0, ObservationLimits.MaxCount, 0, errors);
+        var combatantsKilled = Submission.Range(input.CombatantsKilled, "combatantsKilled", 0, ObservationLimits.MaxCount, 0, errors);
+        var combatantsInjured = Submission.Range(input.CombatantsInjured, "combatantsInjured", 0, ObservationLimits.MaxCount, 0, errors);
+        int? viewRange = input.ViewRangeM is null ? null : Submission.Range(input.ViewRangeM, "viewRangeM", 0, ObservationLimits.MaxCount, 0, errors);
 
-        var party = Submission.Text(input.AllegedParty, "allegedParty", 40, errors);
+        var party = Submission.Text(input.AllegedParty, "allegedParty", ObservationLimits.MaxPartyId, errors);
         if (party is not null && !partyIds.Contains(party))
         {
             errors.Add("allegedParty", $"'{Submission.Clip(party)}' is not a party of this mission; see GET /api/parties.");
@@ -55,9 +55,10 @@ public static class ObservationRules
         }
 
         var narrative = Submission.Text(input.Narrative, "narrative", MaxNarrative, errors) ?? "";
-        var weather = Submission.Text(input.Weather, "weather", 200, errors);
-        var source = Submission.Text(input.Source, "source", 200, errors);
-        var externalId = Submission.Text(input.SourceExternalId, "sourceExternalId", 200, errors);
+        var weather = Submission.Text(input.Weather, "weather", ObservationLimits.MaxShortText, errors);
+        var source = Submission.Text(input.Source, "source", ObservationLimits.MaxShortText, errors);
+        var externalId = Submission.Text(input.SourceExternalId, "sourceExternalId", ObservationLimits.MaxShortText, errors);
+        var deviceTime = Submission.ParseInstant(input.DeviceTime, "deviceTime", errors);
 
         if (errors.Any || from is null || to is null || where is null || category is null || sensor is null || precision is null || visibility is null)
         {
@@ -96,8 +97,9 @@ public static class ObservationRules
             SourceExternalId = externalId,
             Visibility = visibility.Value,
             ReceivedAt = now,
+            DeviceTime = deviceTime,
             // The submitter is part of the hash: re-posting another user's exact body is an id clash, never a replay of that user's record.
-            SubmissionHash = Submission.Hash(new { Submitter = reporter.UserId, Input = input }),
+            SubmissionHash = Submission.Hash(new { Submitter = reporter.UserId, Input = input with { DeviceTime = null } }),
         };
     }
 
@@ -147,9 +149,9 @@ public static class ObservationRules
     /// </summary>
     private static Place? Where(ObservationInput input, FieldErrors errors)
     {
-        var areaName = Submission.Text(input.AreaName, "areaName", 200, errors);
+        var areaName = Submission.Text(input.AreaName, "areaName", ObservationLimits.MaxShortText, errors);
         var precision = input.LocationPrecisionM;
-        if (precision is < 0 or > 1_000_000)
+        if (precision is < 0 or > ObservationLimits.MaxPrecisionM)
         {
             errors.Add("locationPrecisionM", $"must be between 0 and 1000000 metres.");
             return null;
@@ -165,7 +167,7 @@ public static class ObservationRules
             {
                 errors.Add("bearingDeg", $"must be given with the observer's position, in degrees from 0 up to 360.");
             }
-            if (input.DistanceM is null or <= 0 or > 100_000)
+            if (input.DistanceM is null or <= 0 or > ObservationLimits.MaxCount)
             {
                 errors.Add("distanceM", $"must be given with the observer's position, in metres from 1 to 100000.");
             }

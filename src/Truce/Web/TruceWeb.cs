@@ -86,6 +86,8 @@ internal static class TruceWeb
         app.MapMission();
         app.MapPlaces();
         app.MapMonitoring();
+        app.MapOpenRosa();
+        app.MapField();
         app.MapVerification();
         app.MapMetrics();
         app.MapHotline();

@@ -128,6 +128,14 @@ public sealed class AccessMatrixTests
         ["POST /handover/{id:guid}/checklist/{itemId:guid}"] = Need.TrackCommitments,
         ["GET /commitments"] = Need.Read,
         ["POST /commitments/{id:guid}/status"] = Need.TrackCommitments,
+        ["GET /openrosa/formList"] = Need.Submit,
+        ["GET /openrosa/forms/{formId}"] = Need.Submit,
+        ["HEAD /openrosa/submission"] = Need.Submit,
+        ["POST /openrosa/submission"] = Need.Submit,
+        ["GET /field"] = Need.Read,
+        ["POST /api/field/sessions"] = Need.Read,
+        ["DELETE /api/field/sessions/current"] = Need.SignedIn,
+        ["PUT /api/observations/{id:guid}/evidence/{sha256}"] = Need.Submit,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -195,6 +203,7 @@ public sealed class AccessMatrixTests
         public Guid ChecklistItem { get; set; }
         public Guid Commitment { get; set; }
         public Guid HazardousArea { get; set; }
+        public Dictionary<Who, string> ApiNames { get; } = [];
     }
 
     [Fact]
@@ -281,10 +290,15 @@ public sealed class AccessMatrixTests
 
     private static Expectation Expect(Who who, Need need, string method, string pattern, Record record, int status)
     {
-        var api = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal) || pattern == "/healthz";
+        var api = pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal) || pattern == "/healthz"
+            || pattern.StartsWith("/openrosa", StringComparison.Ordinal);
         if (pattern == "/login" && status != 200)
         {
             return new("401 for a wrong password", (s, _) => s == 401);
+        }
+        if (pattern == "/api/field/sessions")
+        {
+            return new("422 for a wrong password", (s, _) => s == 422);
         }
         if (!May(who, need))
         {
@@ -367,12 +381,18 @@ public sealed class AccessMatrixTests
 
     private static async Task<(int Status, string? Location, string? Challenge)> SendAsync(World world, Who who, string method, string pattern, Record record)
     {
-        var page = !pattern.StartsWith("/api", StringComparison.Ordinal);
+        // OpenRosa clients (ODK Collect) send credentials with every request, as API clients do.
+        var page = !pattern.StartsWith("/api", StringComparison.Ordinal) && !pattern.StartsWith("/openrosa", StringComparison.Ordinal);
         var client = page ? world.Browser[who] : world.Api[who];
         if (pattern == "/logout" && world.Roles.TryGetValue(who, out var person))
         {
             // Signing out ends the session: use a session of its own, not the one the other cases share.
             client = await world.App.SignInAsync($"{who}-{Guid.NewGuid():N}"[..30].ToLowerInvariant(), person.Role, person.Party);
+        }
+        if (pattern == "/api/field/sessions/current" && world.ApiNames.TryGetValue(who, out var owner))
+        {
+            // Ending a session revokes the token it is sent with: use a token of its own, not the one the other cases share.
+            client = await world.App.TokenClientAsync(owner, who == Who.ReadOnlyMonitor ? TokenScope.Read : TokenScope.Write);
         }
         var observation = world.Observations[record];
         var incident = world.Incidents[record];
@@ -381,13 +401,14 @@ public sealed class AccessMatrixTests
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
+            .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
             .Replace("{itemId:guid}", world.ChecklistItem.ToString(), StringComparison.Ordinal)
             .Replace("{id:guid}", IsHandoverRoute(pattern) ? HandoverRecord(world, pattern)
                 : pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
                 : pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = page
                 ? new FormUrlEncodedContent(who == Who.RevokedToken ? new Dictionary<string, string>() : await FormAsync(world, client, who, pattern, record))
@@ -420,6 +441,10 @@ public sealed class AccessMatrixTests
         "/api/commitments/{id:guid}/status" => JsonContent.Create(new { status = "met", reason = "Done" }),
         "/api/hazardous-areas/" => JsonContent.Create(new { id = Guid.NewGuid(), name = "Field", area = new { type = "Polygon", coordinates = new[] { new[] { new[] { 46.0, 40.0 }, new[] { 46.1, 40.0 }, new[] { 46.1, 40.1 }, new[] { 46.0, 40.0 } } } } }),
         "/api/hazardous-areas/{id:guid}/status" => JsonContent.Create(new { status = "cleared", reason = "EOD" }),
+        "/openrosa/submission" => OpenRosaInstance(),
+        "/api/field/sessions" => JsonContent.Create(new { name = "monitor", password = "wrong password", hours = 8 }),
+        // The file the observation already cites: answered at once for whoever may add to it.
+        "/api/observations/{id:guid}/evidence/{sha256}" => Chunk([1, 2, 3, (byte)record]),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -504,6 +529,22 @@ public sealed class AccessMatrixTests
     /// <summary>A message of the record's thread addressed to this viewer's party (any id when there is none: the thread is then hidden from it).</summary>
     private static Guid AddressedTo(World world, Who who, Record record) =>
         world.Roles.TryGetValue(who, out var person) && person.Party is { } party && world.AddressedTo.TryGetValue((record, party), out var id) ? id : Guid.NewGuid();
+    private static MultipartFormDataContent OpenRosaInstance()
+    {
+        var content = new MultipartFormDataContent();
+        var xml = new StringContent($"<data id=\"truce_observation\"><observedAt>2026-11-29T06:00:00Z</observedAt><location>40.9 45.4 0 10</location>"
+            + $"<category>explosion</category><sensor>heard</sensor><meta><instanceID>uuid:{Guid.NewGuid()}</instanceID></meta></data>");
+        xml.Headers.ContentType = new MediaTypeHeaderValue("text/xml");
+        content.Add(xml, "xml_submission_file", "instance.xml");
+        return content;
+    }
+
+    private static ByteArrayContent Chunk(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentRange = new ContentRangeHeaderValue(0, bytes.Length - 1, bytes.Length);
+        return content;
+    }
 
     private static MultipartFormDataContent Evidence(byte[] bytes)
     {
@@ -553,6 +594,7 @@ public sealed class AccessMatrixTests
         foreach (var (who, name, role, party) in people)
         {
             world.Roles[who] = (role, party);
+            world.ApiNames[who] = name;
             world.Api[who] = await app.ClientAsync(name, role, party);
             world.Browser[who] = await app.SignInAsync(name + "-web", role, party);
             await using var db = app.Store.Open();
@@ -571,6 +613,7 @@ public sealed class AccessMatrixTests
             Assert.True((await Users.AddAsync(db, "victim", Role.Monitor, null, Users.NewPassword())).Succeeded);
         }
         world.Roles[Who.ReadOnlyMonitor] = world.Roles[Who.Monitor];
+        world.ApiNames[Who.ReadOnlyMonitor] = "monitor";
         await using (var db = app.Store.Open())
         {
             // A token that worked, then was revoked: for the API and (as a script would send it) for the pages.

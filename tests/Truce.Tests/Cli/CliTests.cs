@@ -6,6 +6,10 @@ namespace Truce.Tests.Cli;
 
 public sealed class CliTests
 {
+    /// <summary>How many migrations a new store gets: those the SQLite migrations project holds (both engines have the same list).</summary>
+    private static int Migrations => System.Reflection.Assembly.Load("Truce.Migrations.Sqlite").GetTypes()
+        .Count(t => t.IsDefined(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), inherit: false));
+
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task Migrate_then_add_a_user_and_a_token_that_authenticates(Engine engine)
@@ -19,7 +23,7 @@ public sealed class CliTests
         var token = await Cli.RunAsync("token", "create", "--user", "analyst.kim", "--days", "7", "--db", db);
 
         Assert.Equal(0, migrate.ExitCode);
-        Assert.Matches("Applied [0-9]+ migration", migrate.Output);
+        Assert.Contains($"Applied {Migrations} migration", migrate.Output, StringComparison.Ordinal);
         Assert.Contains("up to date", again.Output, StringComparison.Ordinal);
         Assert.Equal(0, add.ExitCode);
         var password = add.Output.Split("Password (shown once): ")[1].Trim();
@@ -86,7 +90,7 @@ public sealed class CliTests
 
             Assert.True(import.ExitCode == 0, import.Error);
             Assert.Contains("3 imported", import.Output, StringComparison.Ordinal);
-            Assert.Matches("up to date: applied [0-9]+ migration", import.Error);
+            Assert.Contains($"up to date: applied {Migrations} migration", import.Error, StringComparison.Ordinal);
             Assert.True(add.ExitCode == 0, add.Error);
             Assert.DoesNotContain("migration", add.Error, StringComparison.Ordinal);
             Assert.True(verify.ExitCode == 0, verify.Error);
@@ -109,7 +113,7 @@ public sealed class CliTests
         var export = await Cli.RunAsync("export", "csv", "--db", db);
 
         Assert.True(list.ExitCode == 0, list.Error);
-        Assert.Matches("applied [0-9]+ migration", list.Error);
+        Assert.Contains($"applied {Migrations} migration", list.Error, StringComparison.Ordinal);
         Assert.True(export.ExitCode == 0, export.Error);
         Assert.Contains(",", export.Output.Split('\n')[0], StringComparison.Ordinal);
         Assert.DoesNotContain("migration", export.Output, StringComparison.Ordinal);

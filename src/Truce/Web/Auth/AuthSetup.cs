@@ -16,7 +16,9 @@ internal static class AuthSetup
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerHandler.Carries(context.Request)
                     ? BearerHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                    : header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                        ? OpenRosaBasicHandler.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges
             // through these schemes and no authorization middleware runs.
             .AddCookie(options =>
@@ -28,7 +30,8 @@ internal static class AuthSetup
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.Events.OnValidatePrincipal = StillValid;
             })
-            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, OpenRosaBasicHandler>(OpenRosaBasicHandler.SchemeName, null);
         return services;
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         if (context.Request.Headers.Authorization.Count > 0 && !viewer.IsSignedIn)
         {
             // RFC 6750, section 3.1.
-            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token is unknown, expired or revoked.\"";
+            context.Response.Headers.WWWAuthenticate = Challenge(context, "Bearer error=\"invalid_token\", error_description=\"The token is unknown, expired or revoked.\"");
             await Unauthorized(context, "The bearer token is unknown, expired or revoked.");
             return;
         }
@@ -41,7 +41,7 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         {
             if (IsApi(context))
             {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
+                context.Response.Headers.WWWAuthenticate = Challenge(context, "Bearer");
                 await Unauthorized(context, "Sign in or send a bearer token.");
             }
             else
@@ -65,7 +65,12 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
     private static bool IsRoutingRefusal(Endpoint endpoint) =>
         endpoint.DisplayName is "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type" && endpoint.Metadata.Count == 0;
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(OpenRosaEndpoints.Path);
+
+    /// <summary>OpenRosa clients (ODK Collect) answer only a Basic or Digest challenge; they are offered Basic first.</summary>
+    private static Microsoft.Extensions.Primitives.StringValues Challenge(HttpContext context, string bearer) =>
+        context.Request.Path.StartsWithSegments(OpenRosaEndpoints.Path) ? new Microsoft.Extensions.Primitives.StringValues(new[] { OpenRosaBasicHandler.Challenge, bearer }) : new Microsoft.Extensions.Primitives.StringValues(bearer);
 
     private static Task Unauthorized(HttpContext context, string title) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, type: Problems.TypeOf("unauthorized")).ExecuteAsync(context);

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Truce.Access;
+using Truce.Storage;
+
+namespace Truce.Browser.Tests;
+
+/// <summary>The field client at /field/: installable, records with no network, survives a reload, sends exactly once.</summary>
+public sealed class FieldClientTests(SharedChromium chromium)
+{
+    /// <summary>Reports recorded offline in the suite; the benchmark records a thousand.</summary>
+    private const int Reports = 5;
+
+    [Fact]
+    public async Task A_monitor_records_reports_with_photos_offline_reloads_and_on_reconnecting_the_server_has_each_exactly_once()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var mission = await Mission.StartAsync();
+        var password = await mission.AddUserAsync("monitor.patrol", Role.Monitor);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = mission.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+
+        await page.GotoAsync("/field/");
+        var manifest = await page.EvaluateAsync<string>("fetch('/field/manifest.webmanifest').then(r => r.json()).then(m => m.start_url + ' ' + m.display + ' ' + m.icons.length)");
+        Assert.Equal("/field/ standalone 3", manifest);
+        await page.GetByLabel("User name").FillAsync("monitor.patrol");
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
+        // The service worker has cached the shell and the mission's data, and controls the page.
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+        await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
+
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#network")).ToHaveTextAsync("offline");
+        // A report the rules refuse stays on the device, unsaved, with the field named.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-errors")).ToContainTextAsync("Category");
+        await page.GetByLabel("How many").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-errors")).ToContainTextAsync("How many: must be between 1 and 100000.");
+
+        for (var i = 0; i < Reports; i++)
+        {
+            await page.GetByLabel("Time (this device's clock)").FillAsync($"2026-11-29T0{i}:15");
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync($"40.8{i}");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
+            await page.GetByLabel("Category").SelectOptionAsync("explosion");
+            await page.GetByLabel("How many").FillAsync($"{i + 1}");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            await page.GetByLabel("Narrative").FillAsync($"Offline report {i}.");
+            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"crater-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 300_000 + i).Select(b => (byte)(b * 7 + i))],
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+        }
+        Assert.Equal(Enumerable.Repeat("waiting", Reports), await page.Locator("#outbox-list li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.state)"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the field app fits a phone's width");
+
+        // Closed and opened again with no network: the shell comes from the cache, the outbox from IndexedDB.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=waiting]")).ToHaveCountAsync(Reports);
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
+        Assert.Equal(0, await CountAsync(mission));
+
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(Reports, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("#outbox-list li .files").First).ToHaveTextAsync(" · 1 of 1 files sent");
+        // Another press of "send now" sends nothing again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+
+        await using var db = mission.App.Services.GetRequiredService<Store>().Open();
+        var monitor = await db.Users.SingleAsync(u => u.Name == "monitor.patrol");
+        var stored = await db.Observations.Include(o => o.Evidence).Where(o => o.ReporterId == monitor.Id).ToListAsync();
+        Assert.Equal(Reports, stored.Count);
+        Assert.Equal(Enumerable.Range(1, Reports), stored.Select(o => o.Count).Order());
+        Assert.All(stored, o => Assert.Single(o.Evidence));
+        Assert.Equal(Reports, stored.SelectMany(o => o.Evidence).Select(e => e.Sha256).Distinct().Count());
+        Assert.All(stored.SelectMany(o => o.Evidence), e => Assert.True(e.Length >= 300_000));
+        Assert.Empty(scriptErrors);
+    }
+
+    private static async Task<int> CountAsync(Mission mission)
+    {
+        await using var db = mission.App.Services.GetRequiredService<Store>().Open();
+        return await db.Observations.CountAsync(o => o.Narrative.StartsWith("Offline report"));
+    }
+
+    [Fact]
+    public async Task A_server_killed_halfway_through_the_sync_and_started_again_loses_nothing_and_duplicates_nothing()
+    {
+        var browser = await chromium.BrowserAsync();
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var scratch = await ScratchStore.CreateAsync(Engine.Sqlite, cancellation);
+        var data = Directory.CreateTempSubdirectory("truce-field-kill-");
+        var store = new Store(scratch.Location, TimeProvider.System);
+        await store.MigrateAsync(cancellation);
+        var password = Users.NewPassword();
+        await using (var db = store.Open())
+        {
+            Assert.True((await Users.AddAsync(db, "monitor.kill", Role.Monitor, null, password, cancellationToken: cancellation)).Succeeded);
+        }
+        await using var server = new TruceServer(scratch.Location, $"--Data={data.FullName}", "--Logging:LogLevel:Default=Warning");
+        await server.StartAsync(cancellation);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
+        });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/field/");
+        await page.GetByLabel("User name").FillAsync("monitor.kill");
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+
+        await context.SetOfflineAsync(true);
+        for (var i = 0; i < Reports; i++)
+        {
+            await page.GetByLabel("Time (this device's clock)").FillAsync($"2026-11-29T1{i}:40");
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync("40.9");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync($"45.3{i}");
+            await page.GetByLabel("Category").SelectOptionAsync("small_arms_fire");
+            await page.GetByLabel("How many").FillAsync($"{10 + i}");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            // Larger than one part, so that the kill can fall between the parts of a file.
+            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"burst-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 700_000).Select(b => (byte)(b * 13 + i))],
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+        }
+
+        // Back online: as soon as the first report is on its way, the server dies without a chance to finish anything.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent], #outbox-list li[data-state=sending]").First).ToBeAttachedAsync();
+        await server.KillAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(Reports);
+        await server.StartAsync(cancellation);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(Reports, new() { Timeout = 120_000 });
+
+        await using (var db = store.Open())
+        {
+            var stored = await db.Observations.Include(o => o.Evidence).ToListAsync(cancellation);
+            Assert.Equal(Enumerable.Range(10, Reports), stored.Select(o => o.Count).Order());
+            Assert.All(stored, o => Assert.Single(o.Evidence));
+            Assert.Equal(Reports, await db.EvidenceFiles.CountAsync(cancellation));
+        }
+        var verify = await server.RunVerbAsync(["verify"], cancellationToken: cancellation);
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        await server.KillAsync();
+        data.Delete(recursive: true);
+    }
+}
