@@ -1,4 +1,5 @@
 using Truce.Monitoring;
+using Truce.Reports;
 using Truce.Verification;
 
 namespace Truce.Access;
@@ -21,6 +22,7 @@ public static class AccessPolicy
         Operation.PublishObservation or Operation.GroupIncident or Operation.AssessIncident or Operation.Corroborate or Operation.ImportEvents =>
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ManageUsers => viewer.Role is Role.Administrator,
+        Operation.WriteReports or Operation.ModerateComments => viewer.Role is Role.Analyst or Role.Administrator,
         _ => false,
     };
 
@@ -83,6 +85,10 @@ public static class AccessPolicy
         {
             Observation o => viewer.SeesPublicForm() ? (T)(object)ForPublic(viewer, o, publicPrecisionM) : record,
             Incident i => (T)(object)ForOutsiders(viewer, i, publicPrecisionM),
+            // A report is written for publication: its figures and citations are already the public form (Reports.FiguresAsync).
+            Report => record,
+            // A comment holds only what its author wrote for the public: a name and a text.
+            Comment => record,
             _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
 

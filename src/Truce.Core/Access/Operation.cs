@@ -15,4 +15,8 @@ public enum Operation
     ReadJournal,
     ReadEvidence,
     ManageUsers,
+    /// <summary>Generate, edit, review and publish situation reports.</summary>
+    WriteReports,
+    /// <summary>Approve or reject readers' comments on published reports.</summary>
+    ModerateComments,
 }
