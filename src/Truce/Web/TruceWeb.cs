@@ -44,6 +44,7 @@ internal static class TruceWeb
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
         services.AddTruceRateLimits(settings);
+        services.AddPublicSite();
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddTruceLocalization();
         services.AddRazorComponents();
@@ -86,6 +87,8 @@ internal static class TruceWeb
         app.MapMonitoring();
         app.MapVerification();
         app.MapMetrics();
+        app.MapPublic();
+        app.MapReports();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Reports;
+using Truce.Storage;
+
+namespace Truce.Web;
+
+/// <summary>
+/// The public site, no sign-in: the latest reports, each report with related ones and comments, the archive by month,
+/// the Atom feeds, each report as a PDF; and the published reports as JSON. Everything here shows published reports only,
+/// whoever asks: the mission's drafts are on its own pages (<see cref="ReportEndpoints"/>).
+/// </summary>
+internal static class PublicEndpoints
+{
+    /// <summary>The rate limit of comments: a few per address in ten minutes is plenty for a person, little for a spammer.</summary>
+    public const string CommentLimit = "comments";
+
+    private const int CommentsPerTenMinutes = 5;
+
+    public static IServiceCollection AddPublicSite(this IServiceCollection services) =>
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = CommentsPerTenMinutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
+            })));
+
+    public static void MapPublic(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone);
+        pages.MapGet("", Home);
+        pages.MapGet("/reports/{report:guid}", (Guid report, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
+            ReportPage(report, chrome, db, null, false, null, cancellationToken));
+        pages.MapPost("/reports/{report:guid}/comments", Comment)
+            // Anonymous and acting in nobody's name, so a forged post gains nothing a direct one would not: the honeypot,
+            // the rate limit and moderation guard it instead, and the report page needs no per-visitor token.
+            .DisableAntiforgery().RequireRateLimiting(CommentLimit);
+        pages.MapGet("/archive", Archive);
+        pages.MapGet("/feed.atom", Feed);
+        pages.MapGet("/reports/{report:guid}/pdf", Pdf);
+
+        var api = app.MapGroup("/api/reports").WithTags("Reports").Allow(AccessRule.Anyone);
+        api.MapGet("/", async (Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await Reports.Reports.ListAsync(db, viewer, cancellationToken)).Select(ReportJson.Of)))
+            .WithSummary("The situation reports the caller may see, newest period first: the published ones (the mission also sees drafts and reports in review; the parties those in review).");
+        api.MapGet("/{report:guid}", (Guid report, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
+                Reports.Reports.GetAsync(db, viewer, report, cancellationToken).ToOkAsync(ReportJson.Of)).WithSummary("One situation report with its figures, as the caller may see it.");
+    }
+
+    private static async Task<RazorComponentResult> Home(Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
+        new PublicHomeModel(chrome, [.. (await Reports.Reports.PublishedAsync(db, cancellationToken)).Take(10)]).Render();
+
+    public static async Task<RazorComponentResult> ReportPage(
+        Guid id, Chrome chrome, TruceDb db, CommentInput? typed, bool held, Failure? problem, CancellationToken cancellationToken)
+    {
+        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        if (published.FirstOrDefault(r => r.Id == id) is not { } report)
+        {
+            return new NotFoundModel(chrome, "NotFound.Report").Render(StatusCodes.Status404NotFound);
+        }
+        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return new PublicReportModel(chrome, report, Reports.Reports.Figures(report), parties, ReportRules.Related(report, published, 5),
+            published.FirstOrDefault(r => r.Id == report.CorrectsId), published.FirstOrDefault(r => r.CorrectsId == report.Id),
+            await Comments.OfReportAsync(db, Viewer.Anonymous, report.Id, cancellationToken), typed, held, problem).Render();
+    }
+
+    /// <summary>A comment is held; the visitor is sent back to the report, told so. A refusal shows the page again with what was typed.</summary>
+    private static async Task<IResult> Comment(Guid report, IFormCollection form, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    {
+        var input = new CommentInput(form["name"], form["text"], form["website"]);
+        var sent = await Comments.SubmitAsync(db, report, input, cancellationToken);
+        if (sent.Failure is { } failure)
+        {
+            return await ReportPage(report, chrome, db, input, false, failure, cancellationToken);
+        }
+        return TypedResults.Redirect($"/public/reports/{report}?comment=held#comments");
+    }
+
+    private static async Task<RazorComponentResult> Archive(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    {
+        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        var months = published.Select(r => new DateOnly(r.PeriodFrom.Year, r.PeriodFrom.Month, 1)).Distinct().OrderDescending().ToList();
+        Failure? problem = null;
+        var month = months.FirstOrDefault(new DateOnly(db.Clock.GetUtcNow().Year, db.Clock.GetUtcNow().Month, 1));
+        if (request.Query["month"].FirstOrDefault() is { Length: > 0 } text)
+        {
+            if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked))
+            {
+                month = asked;
+            }
+            else
+            {
+                problem = Failure.Field(FailureKind.Malformed, "month", $"must be a month as yyyy-MM.");
+            }
+        }
+        var reports = published.Where(r => r.PeriodFrom.Year == month.Year && r.PeriodFrom.Month == month.Month).ToList();
+        return new PublicArchiveModel(chrome, month, reports, months, problem).Render();
+    }
+
+    private static async Task<IResult> Feed(HttpRequest request, TruceDb db, CancellationToken cancellationToken)
+    {
+        var zone = request.Query["zone"].FirstOrDefault();
+        var topic = request.Query["topic"].FirstOrDefault();
+        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        var selected = published
+            .Where(r => zone is not { Length: > 0 } || ReportRules.Words(r.Zones).Contains(zone))
+            .Where(r => topic is not { Length: > 0 } || ReportRules.Words(r.Topics).Contains(topic))
+            .Take(50).ToList();
+        var identity = await Mission.MissionProfile.IdentityAsync(db, cancellationToken);
+        var bytes = ReportFeed.Atom(identity.Name, $"{request.Scheme}://{request.Host}", request.Path + request.QueryString, selected, zone, topic);
+        return TypedResults.Bytes(bytes, "application/atom+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> Pdf(Guid report, TruceDb db, CancellationToken cancellationToken)
+    {
+        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        if (published.FirstOrDefault(r => r.Id == report) is not { } found)
+        {
+            return Failure.NotFound("The report").ToProblem();
+        }
+        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var identity = await Mission.MissionProfile.IdentityAsync(db, cancellationToken);
+        return TypedResults.File(ReportPdf.Write(identity.Name, found, Reports.Reports.Figures(found), parties), "application/pdf",
+            $"{ReportRules.Title(found).Replace(' ', '-').Replace('/', '-')}.pdf");
+    }
+}
