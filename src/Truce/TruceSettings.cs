@@ -22,7 +22,8 @@ internal sealed record TruceSettings(
     int SubmissionsPerMinute,
     string JournalKeyPath,
     bool BenchEcho,
-    bool PseudoLocale)
+    bool PseudoLocale,
+    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -31,6 +32,9 @@ internal sealed record TruceSettings(
 
     /// <summary>Per user: a stuck or hostile field client cannot flood the mission; a busy patrol stays far below it.</summary>
     public const int DefaultSubmissionsPerMinute = 1200;
+
+    /// <summary>Per client address: plenty for a reader, little for a spammer (comments are moderated anyway).</summary>
+    public const int DefaultCommentsPerHour = 20;
 
     private const string JournalKeyFile = "journal-signing.key";
 
@@ -46,6 +50,7 @@ internal sealed record TruceSettings(
         new("Public:PrecisionM", Storage.Store.DefaultPublicPrecisionM.ToString(CultureInfo.InvariantCulture), "the grid, in metres, published positions are coarsened to (0: exact)"),
         new("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute.ToString(CultureInfo.InvariantCulture), "sign-in attempts per client address per minute (0: no limit)"),
         new("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute.ToString(CultureInfo.InvariantCulture), "observations one user may submit per minute (0: no limit)"),
+        new("RateLimits:CommentsPerHour", DefaultCommentsPerHour.ToString(CultureInfo.InvariantCulture), "comments on public reports one client address may send per hour (0: no limit)"),
         new("JournalKey", $"DATA/{JournalKeyFile}", "the Ed25519 private key that signs journal exports"),
         // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
         new("Logging:LogLevel:Default", "Information", "log level"),
@@ -68,7 +73,8 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute),
             Path.GetFullPath(Text(configuration, "JournalKey") ?? Path.Combine(data, JournalKeyFile)),
             configuration.GetValue("Bench:Echo", false),
-            configuration.GetValue("Languages:Pseudo", false));
+            configuration.GetValue("Languages:Pseudo", false),
+            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

@@ -23,6 +23,7 @@ public static class AccessPolicy
             viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ManageUsers => viewer.Role is Role.Administrator,
         Operation.WriteReports or Operation.ModerateComments => viewer.Role is Role.Analyst or Role.Administrator,
+        Operation.ReplyToReports => viewer.Role is Role.Liaison,
         _ => false,
     };
 

@@ -19,4 +19,6 @@ public enum Operation
     WriteReports,
     /// <summary>Approve or reject readers' comments on published reports.</summary>
     ModerateComments,
+    /// <summary>Reply, for one's party, to a disputed attribution in a report under review.</summary>
+    ReplyToReports,
 }

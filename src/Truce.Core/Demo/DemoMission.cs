@@ -89,6 +89,7 @@ public static class DemoMission
                 db.ChangeTracker.Clear();
             }
         }
+        await DemoReports.LoadAsync(store, staff["analyst.demo"], cancellationToken);
         return true;
     }
 

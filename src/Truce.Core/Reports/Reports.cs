@@ -236,14 +236,14 @@ public static class Reports
         {
             return Failure.NotFound("The report");
         }
-        var cited = Figures(report).Incidents.FirstOrDefault(i => i.Id == incidentId);
-        if (liaison.Role != Role.Liaison || cited is null || cited.AttributedPartyId != liaison.PartyId || cited.Status != Slug.Of(IncidentStatus.Disputed))
-        {
-            return Failure.Forbidden($"Only the party an incident is attributed to may reply, and only to a disputed attribution.");
-        }
         if (report.Status != ReportStatus.Review)
         {
             return Failure.Field(FailureKind.Conflict, "status", $"Replies are taken while the report is in review, before publication.");
+        }
+        var cited = Figures(report).Incidents.FirstOrDefault(i => i.Id == incidentId);
+        if (!liaison.Can(Operation.ReplyToReports) || cited is null || cited.AttributedPartyId != liaison.PartyId || cited.Status != Slug.Of(IncidentStatus.Disputed))
+        {
+            return Failure.Forbidden($"Only the party an incident is attributed to may reply, and only to a disputed attribution.");
         }
         var replies = new Dictionary<string, string>(Replies(report)) { [incidentId.ToString()] = reply! };
         report.RepliesJson = JsonSerializer.Serialize(replies, JsonOptions);

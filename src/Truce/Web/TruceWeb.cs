@@ -44,7 +44,7 @@ internal static class TruceWeb
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
         services.AddTruceRateLimits(settings);
-        services.AddPublicSite();
+        services.AddPublicSite(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddTruceLocalization();
         services.AddRazorComponents();

@@ -16,17 +16,20 @@ namespace Truce.Web;
 /// </summary>
 internal static class PublicEndpoints
 {
-    /// <summary>The rate limit of comments: a few per address in ten minutes is plenty for a person, little for a spammer.</summary>
+    /// <summary>The rate limit of comments, per client address (<see cref="TruceSettings.CommentsPerHour"/>; 0 turns it off).</summary>
     public const string CommentLimit = "comments";
 
-    private const int CommentsPerTenMinutes = 5;
-
-    public static IServiceCollection AddPublicSite(this IServiceCollection services) =>
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, TruceSettings settings) =>
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = CommentsPerTenMinutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
-            })));
+        {
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return settings.CommentsPerHour <= 0
+                ? RateLimitPartition.GetNoLimiter(address)
+                : RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.CommentsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+                });
+        }));
 
     public static void MapPublic(this IEndpointRouteBuilder app)
     {

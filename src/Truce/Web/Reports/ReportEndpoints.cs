@@ -38,7 +38,7 @@ internal static class ReportEndpoints
         pages.MapPost("/{report:guid}/replies", (Guid report, IFormCollection form, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
             Decide(report, chrome, db, () => Reports.Reports.ReplyAsync(db, chrome.Viewer, report,
                 Guid.TryParse(form["incidentId"], out var incident) ? incident : Guid.Empty, form["reply"], cancellationToken), cancellationToken))
-            .Allow(AccessRule.SignedIn);
+            .Allow(AccessRule.For(Operation.ReplyToReports));
         pages.MapGet("/comments", CommentQueue).Allow(AccessRule.For(Operation.ModerateComments));
         pages.MapPost("/comments/{comment:guid}", Moderate).Allow(AccessRule.For(Operation.ModerateComments));
     }
