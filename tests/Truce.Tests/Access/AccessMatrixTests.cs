@@ -83,6 +83,7 @@ public sealed class AccessMatrixTests
         ["GET /public/reports/{report:guid}"] = Need.Read,
         ["POST /public/reports/{report:guid}/comments"] = Need.Read,
         ["GET /public/archive"] = Need.Read,
+        ["GET /public/search"] = Need.Read,
         ["GET /public/feed.atom"] = Need.Read,
         ["GET /public/reports/{report:guid}/pdf"] = Need.Read,
         ["GET /api/reports/"] = Need.Read,

@@ -307,6 +307,28 @@ public sealed class ReportTests
         Assert.Contains(result.RootElement.GetProperty("links").EnumerateArray(), l => l.GetString()!.EndsWith($"/public/reports/{withIncidents}", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Search_finds_published_reports_holding_every_word_and_never_a_draft(Engine engine)
+    {
+        await using var app = await TruceApp.StartAsync(engine);
+        await SeedAsync(app);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var shelling = await PublishedDailyAsync(analyst, "2026-11-28", "Shelling near the **northern** crossing.");
+        var quiet = await PublishedDailyAsync(analyst, "2026-11-27", "A quiet night at the crossing.");
+        await GenerateAsync(analyst, new { id = Guid.NewGuid(), kind = "daily", date = "2026-11-26", narrative = "Draft about the northern crossing." });
+        var visitor = app.CreateClient();
+
+        async Task<string[]> Found(string q) => [.. new HtmlParser().ParseDocument(await visitor.GetStringAsync($"/public/search?q={Uri.EscapeDataString(q)}"))
+            .QuerySelectorAll("ol.reports a").Select(a => a.GetAttribute("href")!)];
+
+        Assert.Equal([$"/public/reports/{shelling}"], await Found("northern crossing"));
+        Assert.Equal(2, (await Found("crossing")).Length);
+        Assert.Equal([$"/public/reports/{quiet}"], await Found("quiet"));
+        Assert.Empty(await Found("\"quiet\" OR \"shelling\" NEAR("));
+        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync($"/public/search?q={new string('x', 201)}")).StatusCode);
+    }
+
     [Fact]
     public async Task Every_published_report_has_a_pdf()
     {

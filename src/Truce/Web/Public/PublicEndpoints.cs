@@ -42,6 +42,7 @@ internal static class PublicEndpoints
             // the rate limit and moderation guard it instead, and the report page needs no per-visitor token.
             .DisableAntiforgery().RequireRateLimiting(CommentLimit);
         pages.MapGet("/archive", Archive);
+        pages.MapGet("/search", Search);
         pages.MapGet("/feed.atom", Feed);
         pages.MapGet("/reports/{report:guid}/pdf", Pdf);
 
@@ -101,6 +102,13 @@ internal static class PublicEndpoints
         }
         var reports = published.Where(r => r.PeriodFrom.Year == month.Year && r.PeriodFrom.Month == month.Month).ToList();
         return new PublicArchiveModel(chrome, month, reports, months, problem).Render();
+    }
+
+    private static async Task<RazorComponentResult> Search(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    {
+        var query = request.Query["q"].FirstOrDefault() ?? "";
+        var found = await ReportSearch.SearchAsync(db, query, cancellationToken);
+        return new PublicSearchModel(chrome, query, found.Value ?? [], found.Failure).Render();
     }
 
     private static async Task<IResult> Feed(HttpRequest request, TruceDb db, CancellationToken cancellationToken)
