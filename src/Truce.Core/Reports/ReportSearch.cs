@@ -12,7 +12,7 @@ public static class ReportSearch
 {
     public const int MaxQuery = 200;
 
-    public static async Task<Result<IReadOnlyList<Report>>> SearchAsync(TruceDb db, string? query, CancellationToken cancellationToken = default)
+    public static async Task<Result<Report[]>> SearchAsync(TruceDb db, string? query, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         var text = Submission.Text(query, "q", MaxQuery, errors);
@@ -28,19 +28,19 @@ public static class ReportSearch
         return db.Engine == Engine.Postgres ? await PostgresAsync(db, string.Join(' ', words), cancellationToken) : await SqliteAsync(db, words, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<Report>> PostgresAsync(TruceDb db, string words, CancellationToken cancellationToken) =>
+    private static async Task<Report[]> PostgresAsync(TruceDb db, string words, CancellationToken cancellationToken) =>
         await db.Set<Report>().AsNoTracking()
             .Where(r => r.Status == ReportStatus.Published
                 && EF.Functions.ToTsVector("simple", (r.Headline ?? "") + " " + r.Narrative).Matches(EF.Functions.PlainToTsQuery("simple", words)))
             .OrderByDescending(r => r.PeriodFrom)
             .Take(50)
-            .ToListAsync(cancellationToken);
+            .ToArrayAsync(cancellationToken);
 
     /// <summary>
     /// SQLite: the published reports' text goes into an FTS5 table of the connection's temporary schema (rebuilt for
     /// each search, so nothing beside the journaled tables needs keeping in step), then FTS5 matches and ranks.
     /// </summary>
-    private static async Task<IReadOnlyList<Report>> SqliteAsync(TruceDb db, string[] words, CancellationToken cancellationToken)
+    private static async Task<Report[]> SqliteAsync(TruceDb db, string[] words, CancellationToken cancellationToken)
     {
         var published = await db.Set<Report>().AsNoTracking().Where(r => r.Status == ReportStatus.Published).ToListAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
