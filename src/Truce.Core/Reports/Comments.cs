@@ -84,6 +84,11 @@ public static class Comments
         (await db.Set<Comment>().AsNoTracking().VisibleTo(moderator).Where(c => c.Status == CommentStatus.Held).ToListAsync(cancellationToken))
             .OrderBy(c => c.ReceivedAt).ToList();
 
+    /// <summary>Every approved comment the viewer may see, oldest first (what the public pages show, read at once).</summary>
+    public static async Task<IReadOnlyList<Comment>> ApprovedAsync(TruceDb db, Viewer viewer, CancellationToken cancellationToken = default) =>
+        (await db.Set<Comment>().AsNoTracking().VisibleTo(viewer).Where(c => c.Status == CommentStatus.Approved).ToListAsync(cancellationToken))
+            .OrderBy(c => c.ReceivedAt).Select(c => viewer.Disclose(c, db.PublicPrecisionM)).ToList();
+
     /// <summary>A report's comments the viewer may see (the public: the approved ones), oldest first.</summary>
     public static async Task<IReadOnlyList<Comment>> OfReportAsync(TruceDb db, Viewer viewer, Guid reportId, CancellationToken cancellationToken = default) =>
         (await db.Set<Comment>().AsNoTracking().VisibleTo(viewer).Where(c => c.ReportId == reportId && c.Status == CommentStatus.Approved)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Reports;
 using Truce.Storage;
@@ -20,7 +19,7 @@ internal static class PublicEndpoints
     public const string CommentLimit = "comments";
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services, TruceSettings settings) =>
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
+        services.AddSingleton<PublicCache>().Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
         {
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             return settings.CommentsPerHour <= 0
@@ -35,8 +34,8 @@ internal static class PublicEndpoints
     {
         var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone);
         pages.MapGet("", Home);
-        pages.MapGet("/reports/{report:guid}", (Guid report, Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
-            ReportPage(report, chrome, db, null, false, null, cancellationToken));
+        pages.MapGet("/reports/{report:guid}", (Guid report, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
+            ReportPage(report, chrome, db, cache, null, false, null, cancellationToken));
         pages.MapPost("/reports/{report:guid}/comments", Comment)
             // Anonymous and acting in nobody's name, so a forged post gains nothing a direct one would not: the honeypot,
             // the rate limit and moderation guard it instead, and the report page needs no per-visitor token.
@@ -54,38 +53,38 @@ internal static class PublicEndpoints
                 Reports.Reports.GetAsync(db, viewer, report, cancellationToken).ToOkAsync(ReportJson.Of)).WithSummary("One situation report with its figures, as the caller may see it.");
     }
 
-    private static async Task<RazorComponentResult> Home(Chrome chrome, TruceDb db, CancellationToken cancellationToken) =>
-        new PublicHomeModel(chrome, [.. (await Reports.Reports.PublishedAsync(db, cancellationToken)).Take(10)]).Render();
+    private static async Task<RazorComponentResult> Home(Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
+        new PublicHomeModel(chrome, [.. (await cache.GetAsync(db, cancellationToken)).Published.Take(10)]).Render();
 
     public static async Task<RazorComponentResult> ReportPage(
-        Guid id, Chrome chrome, TruceDb db, CommentInput? typed, bool held, Failure? problem, CancellationToken cancellationToken)
+        Guid id, Chrome chrome, TruceDb db, PublicCache cache, CommentInput? typed, bool held, Failure? problem, CancellationToken cancellationToken)
     {
-        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        var snapshot = await cache.GetAsync(db, cancellationToken);
+        var published = snapshot.Published;
         if (published.FirstOrDefault(r => r.Id == id) is not { } report)
         {
             return new NotFoundModel(chrome, "NotFound.Report").Render(StatusCodes.Status404NotFound);
         }
-        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return new PublicReportModel(chrome, report, Reports.Reports.Figures(report), parties, ReportRules.Related(report, published, 5),
+        return new PublicReportModel(chrome, report, Reports.Reports.Figures(report), snapshot.Parties, ReportRules.Related(report, published, 5),
             published.FirstOrDefault(r => r.Id == report.CorrectsId), published.FirstOrDefault(r => r.CorrectsId == report.Id),
-            await Comments.OfReportAsync(db, Viewer.Anonymous, report.Id, cancellationToken), typed, held, problem).Render();
+            [.. snapshot.Comments[report.Id]], typed, held, problem).Render();
     }
 
     /// <summary>A comment is held; the visitor is sent back to the report, told so. A refusal shows the page again with what was typed.</summary>
-    private static async Task<IResult> Comment(Guid report, IFormCollection form, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Comment(Guid report, IFormCollection form, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
     {
         var input = new CommentInput(form["name"], form["text"], form["website"]);
         var sent = await Comments.SubmitAsync(db, report, input, cancellationToken);
         if (sent.Failure is { } failure)
         {
-            return await ReportPage(report, chrome, db, input, false, failure, cancellationToken);
+            return await ReportPage(report, chrome, db, cache, input, false, failure, cancellationToken);
         }
         return TypedResults.Redirect($"/public/reports/{report}?comment=held#comments");
     }
 
-    private static async Task<RazorComponentResult> Archive(HttpRequest request, Chrome chrome, TruceDb db, CancellationToken cancellationToken)
+    private static async Task<RazorComponentResult> Archive(HttpRequest request, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
     {
-        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
+        var published = (await cache.GetAsync(db, cancellationToken)).Published;
         var months = published.Select(r => new DateOnly(r.PeriodFrom.Year, r.PeriodFrom.Month, 1)).Distinct().OrderDescending().ToList();
         Failure? problem = null;
         var month = months.FirstOrDefault(new DateOnly(db.Clock.GetUtcNow().Year, db.Clock.GetUtcNow().Month, 1));
@@ -111,30 +110,27 @@ internal static class PublicEndpoints
         return new PublicSearchModel(chrome, query, found.Value ?? [], found.Failure).Render();
     }
 
-    private static async Task<IResult> Feed(HttpRequest request, TruceDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Feed(HttpRequest request, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
     {
         var zone = request.Query["zone"].FirstOrDefault();
         var topic = request.Query["topic"].FirstOrDefault();
-        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
-        var selected = published
+        var snapshot = await cache.GetAsync(db, cancellationToken);
+        var selected = snapshot.Published
             .Where(r => zone is not { Length: > 0 } || ReportRules.Words(r.Zones).Contains(zone))
             .Where(r => topic is not { Length: > 0 } || ReportRules.Words(r.Topics).Contains(topic))
             .Take(50).ToList();
-        var identity = await Mission.MissionProfile.IdentityAsync(db, cancellationToken);
-        var bytes = ReportFeed.Atom(identity.Name, $"{request.Scheme}://{request.Host}", request.Path + request.QueryString, selected, zone, topic);
+        var bytes = ReportFeed.Atom(snapshot.MissionName, $"{request.Scheme}://{request.Host}", request.Path + request.QueryString, selected, zone, topic);
         return TypedResults.Bytes(bytes, "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> Pdf(Guid report, TruceDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Pdf(Guid report, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
     {
-        var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
-        if (published.FirstOrDefault(r => r.Id == report) is not { } found)
+        var snapshot = await cache.GetAsync(db, cancellationToken);
+        if (snapshot.Published.FirstOrDefault(r => r.Id == report) is not { } found)
         {
             return Failure.NotFound("The report").ToProblem();
         }
-        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var identity = await Mission.MissionProfile.IdentityAsync(db, cancellationToken);
-        return TypedResults.File(ReportPdf.Write(identity.Name, found, Reports.Reports.Figures(found), parties), "application/pdf",
+        return TypedResults.File(ReportPdf.Write(snapshot.MissionName, found, Reports.Reports.Figures(found), snapshot.Parties), "application/pdf",
             $"{ReportRules.Title(found).Replace(' ', '-').Replace('/', '-')}.pdf");
     }
 }
