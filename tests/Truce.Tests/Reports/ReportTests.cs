@@ -218,6 +218,7 @@ public sealed class ReportTests
         Assert.Equal(HttpStatusCode.Redirect, bot.StatusCode);
         using var held = await Comment("Ani", "Thank you <script>alert(1)</script><b>for this</b>.");
         Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.Contains("held for moderation", await visitor.GetStringAsync(held.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         Guid commentId;
         await using (var db = app.Store.Open())

@@ -34,8 +34,9 @@ internal static class PublicEndpoints
     {
         var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone);
         pages.MapGet("", Home);
-        pages.MapGet("/reports/{report:guid}", (Guid report, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
-            ReportPage(report, chrome, db, cache, null, false, null, cancellationToken));
+        // ?comment=held: back from sending a comment, which the page says is waiting for a moderator.
+        pages.MapGet("/reports/{report:guid}", (Guid report, HttpRequest request, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
+            ReportPage(report, chrome, db, cache, null, request.Query["comment"] == "held", null, cancellationToken));
         pages.MapPost("/reports/{report:guid}/comments", Comment)
             // Anonymous and acting in nobody's name, so a forged post gains nothing a direct one would not: the honeypot,
             // the rate limit and moderation guard it instead, and the report page needs no per-visitor token.
