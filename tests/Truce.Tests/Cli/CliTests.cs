@@ -19,7 +19,7 @@ public sealed class CliTests
         var token = await Cli.RunAsync("token", "create", "--user", "analyst.kim", "--days", "7", "--db", db);
 
         Assert.Equal(0, migrate.ExitCode);
-        Assert.Contains("Applied 2 migration", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied 3 migration", migrate.Output, StringComparison.Ordinal);
         Assert.Contains("up to date", again.Output, StringComparison.Ordinal);
         Assert.Equal(0, add.ExitCode);
         var password = add.Output.Split("Password (shown once): ")[1].Trim();
@@ -86,7 +86,7 @@ public sealed class CliTests
 
             Assert.True(import.ExitCode == 0, import.Error);
             Assert.Contains("3 imported", import.Output, StringComparison.Ordinal);
-            Assert.Contains("up to date: applied 2 migration", import.Error, StringComparison.Ordinal);
+            Assert.Contains("up to date: applied 3 migration", import.Error, StringComparison.Ordinal);
             Assert.True(add.ExitCode == 0, add.Error);
             Assert.DoesNotContain("migration", add.Error, StringComparison.Ordinal);
             Assert.True(verify.ExitCode == 0, verify.Error);
@@ -109,7 +109,7 @@ public sealed class CliTests
         var export = await Cli.RunAsync("export", "csv", "--db", db);
 
         Assert.True(list.ExitCode == 0, list.Error);
-        Assert.Contains("applied 2 migration", list.Error, StringComparison.Ordinal);
+        Assert.Contains("applied 3 migration", list.Error, StringComparison.Ordinal);
         Assert.True(export.ExitCode == 0, export.Error);
         Assert.Contains(",", export.Output.Split('\n')[0], StringComparison.Ordinal);
         Assert.DoesNotContain("migration", export.Output, StringComparison.Ordinal);
