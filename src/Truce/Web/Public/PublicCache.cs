@@ -12,7 +12,7 @@ namespace Truce.Web;
 /// is read before the data, so a write racing a rebuild leaves a snapshot labelled older than what it holds, never newer:
 /// the next request rebuilds it.
 /// </summary>
-internal sealed class PublicCache
+internal sealed class PublicCache : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private PublicSnapshot? _current;
@@ -42,4 +42,7 @@ internal sealed class PublicCache
             _rebuild.Release();
         }
     }
+
+    /// <summary>The container disposes the singleton when the server stops.</summary>
+    public void Dispose() => _rebuild.Dispose();
 }
