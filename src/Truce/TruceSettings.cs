@@ -29,7 +29,8 @@ internal sealed record TruceSettings(
     bool PseudoLocale,
     HotlineDeadlines Hotline,
     LeadTimes LeadTimes,
-    TimeSpan ClockSkewShown)
+    TimeSpan ClockSkewShown,
+    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -41,6 +42,8 @@ internal sealed record TruceSettings(
 
     /// <summary>Per user: evidence uploads are costly to store and to scan; a patrol attaches a few photos per report.</summary>
     public const int DefaultEvidencePerMinute = 30;
+    /// <summary>Per client address: plenty for a reader, little for a spammer (comments are moderated anyway).</summary>
+    public const int DefaultCommentsPerHour = 20;
 
     private const string JournalKeyFile = "journal-signing.key";
 
@@ -61,6 +64,7 @@ internal sealed record TruceSettings(
         new("RateLimits:SignInsPerMinute", DefaultSignInsPerMinute.ToString(CultureInfo.InvariantCulture), "sign-in attempts per client address per minute (0: no limit)"),
         new("RateLimits:SubmissionsPerMinute", DefaultSubmissionsPerMinute.ToString(CultureInfo.InvariantCulture), "observations one user may submit per minute (0: no limit)"),
         new("RateLimits:EvidencePerMinute", DefaultEvidencePerMinute.ToString(CultureInfo.InvariantCulture), "evidence files one user may upload per minute (0: no limit)"),
+        new("RateLimits:CommentsPerHour", DefaultCommentsPerHour.ToString(CultureInfo.InvariantCulture), "comments on public reports one client address may send per hour (0: no limit)"),
         new("JournalKey", $"DATA/{JournalKeyFile}", "the Ed25519 private key that signs journal exports"),
         // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
         new("Logging:LogLevel:Default", "Information", "log level"),
@@ -115,7 +119,8 @@ internal sealed record TruceSettings(
                 HoursOf(configuration, "Activities:LeadHours:EngineeringWorks", LeadTimes.Default.EngineeringWorks),
                 HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
                 HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)),
-            TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)));
+            TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)),
+            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

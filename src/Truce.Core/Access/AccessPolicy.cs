@@ -1,5 +1,6 @@
 using Truce.Hotline;
 using Truce.Monitoring;
+using Truce.Reports;
 using Truce.Verification;
 
 namespace Truce.Access;
@@ -30,6 +31,8 @@ public static class AccessPolicy
         Operation.PlanHandover => viewer.Role is Role.Analyst or Role.Administrator,
         // Only a party's representative signs for it; which handovers name that party is checked by the command.
         Operation.SignOffHandover => viewer.Role is Role.Liaison && viewer.PartyId is not null,
+        Operation.WriteReports or Operation.ModerateComments => viewer.Role is Role.Analyst or Role.Administrator,
+        Operation.ReplyToReports => viewer.Role is Role.Liaison,
         _ => false,
     };
 
@@ -117,6 +120,10 @@ public static class AccessPolicy
         {
             Observation o => viewer.SeesPublicForm() ? (T)(object)ForPublic(viewer, o, publicPrecisionM) : record,
             Incident i => (T)(object)ForOutsiders(viewer, i, publicPrecisionM),
+            // A report is written for publication: its figures and citations are already the public form (Reports.FiguresAsync).
+            Report => record,
+            // A comment holds only what its author wrote for the public: a name and a text.
+            Comment => record,
             _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
 

@@ -25,4 +25,10 @@ public enum Operation
     PlanHandover,
     /// <summary>Sign a handover's certificate for one's party (the handover must name that party).</summary>
     SignOffHandover,
+    /// <summary>Generate, edit, review and publish situation reports.</summary>
+    WriteReports,
+    /// <summary>Approve or reject readers' comments on published reports.</summary>
+    ModerateComments,
+    /// <summary>Reply, for one's party, to a disputed attribution in a report under review.</summary>
+    ReplyToReports,
 }

@@ -45,6 +45,7 @@ internal static class TruceWeb
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
         services.AddTruceRateLimits(settings);
+        services.AddPublicSite(settings);
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddTruceLocalization();
         services.AddRazorComponents();
@@ -93,6 +94,8 @@ internal static class TruceWeb
         app.MapHotline();
         app.MapActivities();
         app.MapHandover();
+        app.MapPublic();
+        app.MapReports();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

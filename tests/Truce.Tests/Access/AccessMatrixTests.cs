@@ -23,7 +23,7 @@ public sealed class AccessMatrixTests
 {
     private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
-    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff }
+    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff, WriteReports, Moderate, Reply }
 
     /// <summary>What each route needs, by method and route pattern. A route missing here fails the test.</summary>
     private static readonly Dictionary<string, Need> Routes = new()
@@ -136,6 +136,25 @@ public sealed class AccessMatrixTests
         ["POST /api/field/sessions"] = Need.Read,
         ["DELETE /api/field/sessions/current"] = Need.SignedIn,
         ["PUT /api/observations/{id:guid}/evidence/{sha256}"] = Need.Submit,
+        ["GET /public/"] = Need.Read,
+        ["GET /public/reports/{report:guid}"] = Need.Read,
+        ["POST /public/reports/{report:guid}/comments"] = Need.Read,
+        ["GET /public/archive"] = Need.Read,
+        ["GET /public/search"] = Need.Read,
+        ["GET /public/feed.atom"] = Need.Read,
+        ["GET /public/reports/{report:guid}/pdf"] = Need.Read,
+        ["GET /api/reports/"] = Need.Read,
+        ["GET /api/reports/{report:guid}"] = Need.Read,
+        ["POST /api/reports/"] = Need.WriteReports,
+        ["POST /api/reports/{report:guid}/status"] = Need.WriteReports,
+        ["GET /reports/"] = Need.SignedIn,
+        ["POST /reports/"] = Need.WriteReports,
+        ["GET /reports/{report:guid}"] = Need.SignedIn,
+        ["POST /reports/{report:guid}"] = Need.WriteReports,
+        ["POST /reports/{report:guid}/status"] = Need.WriteReports,
+        ["POST /reports/{report:guid}/replies"] = Need.Reply,
+        ["GET /reports/comments"] = Need.Moderate,
+        ["POST /reports/comments/{comment:guid}"] = Need.Moderate,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -153,6 +172,8 @@ public sealed class AccessMatrixTests
         Need.TrackCommitments => who is Who.Monitor or Who.Analyst or Who.Administrator,
         Need.PlanHandover => who is Who.Analyst or Who.Administrator,
         Need.SignOff => who is Who.LiaisonWest or Who.LiaisonEast,
+        Need.WriteReports or Need.Moderate => who is Who.Analyst or Who.Administrator,
+        Need.Reply => who is Who.LiaisonWest or Who.LiaisonEast,
         _ => false,
     };
 
@@ -204,6 +225,9 @@ public sealed class AccessMatrixTests
         public Guid Commitment { get; set; }
         public Guid HazardousArea { get; set; }
         public Dictionary<Who, string> ApiNames { get; } = [];
+        /// <summary>A published report, and a comment on it held for moderation.</summary>
+        public Guid Report { get; set; }
+        public Guid Comment { get; set; }
     }
 
     [Fact]
@@ -211,7 +235,7 @@ public sealed class AccessMatrixTests
     {
         await using var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?>
         {
-            ["RateLimits:SignInsPerMinute"] = "0", ["RateLimits:SubmissionsPerMinute"] = "0",
+            ["RateLimits:SignInsPerMinute"] = "0", ["RateLimits:SubmissionsPerMinute"] = "0", ["RateLimits:CommentsPerHour"] = "0",
         });
         var world = await BuildWorldAsync(app);
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -337,7 +361,9 @@ public sealed class AccessMatrixTests
             return new("403 (not its side's report)", (s, _) => s == 403);
         }
         // The mission's staff may write to any record they see; nobody is told a hidden record exists.
-        if (visible && (pattern.EndsWith("/split", StringComparison.Ordinal) || pattern.EndsWith("/merge", StringComparison.Ordinal)))
+        // A published report refuses edits and replies on their merits (409): the caller was let in all the same.
+        if (visible && (pattern.EndsWith("/split", StringComparison.Ordinal) || pattern.EndsWith("/merge", StringComparison.Ordinal)
+            || pattern is "/reports/{report:guid}" or "/reports/{report:guid}/replies"))
         {
             // Splitting an incident's only observation or merging one away may be refused on its merits (409/422);
             // what matters here is that the caller was let in.
@@ -401,6 +427,8 @@ public sealed class AccessMatrixTests
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{sha256}", world.Evidence[record], StringComparison.Ordinal)
             .Replace("{name}", "victim", StringComparison.Ordinal)
+            .Replace("{report:guid}", world.Report.ToString(), StringComparison.Ordinal)
+            .Replace("{comment:guid}", world.Comment.ToString(), StringComparison.Ordinal)
             .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
             .Replace("{itemId:guid}", world.ChecklistItem.ToString(), StringComparison.Ordinal)
@@ -445,6 +473,8 @@ public sealed class AccessMatrixTests
         "/api/field/sessions" => JsonContent.Create(new { name = "monitor", password = "wrong password", hours = 8 }),
         // The file the observation already cites: answered at once for whoever may add to it.
         "/api/observations/{id:guid}/evidence/{sha256}" => Chunk([1, 2, 3, (byte)record]),
+        "/api/reports/" => JsonContent.Create(new { id = Guid.NewGuid(), kind = "daily", date = "2026-11-20" }),
+        "/api/reports/{report:guid}/status" => JsonContent.Create(new { status = "published" }),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -519,6 +549,24 @@ public sealed class AccessMatrixTests
                 form["name"] = $"added-{Guid.NewGuid():N}"[..20]; form["role"] = "monitor";
                 break;
             case "/admin/users/{name}/disable" or "/admin/users/{name}/enable":
+                break;
+            case "/public/reports/{report:guid}/comments":
+                form["name"] = "Reader"; form["text"] = "A comment.";
+                break;
+            case "/reports/":
+                form["id"] = Guid.NewGuid().ToString(); form["kind"] = "daily"; form["date"] = "2026-11-20";
+                break;
+            case "/reports/{report:guid}":
+                form["narrative"] = "An edit.";
+                break;
+            case "/reports/{report:guid}/status":
+                form["status"] = "published";
+                break;
+            case "/reports/{report:guid}/replies":
+                form["incidentId"] = world.Incidents[Record.Published].ToString(); form["reply"] = "A reply.";
+                break;
+            case "/reports/comments/{comment:guid}":
+                form["decision"] = "approved";
                 break;
             default:
                 throw new InvalidOperationException($"No sample form for POST {pattern}: add one to the access matrix test.");
@@ -649,6 +697,15 @@ public sealed class AccessMatrixTests
             world.Incidents[record] = incident.Value!.Record.Id;
         }
         await BuildThreadsAsync(app, world, viewers);
+        await using (var db = app.Store.Open())
+        {
+            var report = Guid.NewGuid();
+            Assert.True((await Truce.Reports.Reports.GenerateAsync(db, viewers[Who.Analyst], new Truce.Reports.ReportInput { Id = report, Kind = "daily", Date = "2026-11-29" })).Succeeded);
+            Assert.True((await Truce.Reports.Reports.MoveAsync(db, viewers[Who.Analyst], report, "review")).Succeeded);
+            Assert.True((await Truce.Reports.Reports.MoveAsync(db, viewers[Who.Analyst], report, "published")).Succeeded);
+            world.Report = report;
+            world.Comment = (await Truce.Reports.Comments.SubmitAsync(db, report, new Truce.Reports.CommentInput("Reader", "Held.", null))).Value!.Id;
+        }
         return world;
     }
 
