@@ -20,13 +20,13 @@ public static class FieldSessions
     public const int MaxHours = 72;
 
     public static async Task<Result<FieldSession>> StartAsync(
-        TruceDb db, string name, string password, int? hours, string? device, CancellationToken cancellationToken = default)
+        TruceDb db, string name, string password, string client, int? hours, string? device, CancellationToken cancellationToken = default)
     {
         if (hours is < 1 or > MaxHours)
         {
             return Failure.Field(FailureKind.Invalid, "hours", $"must be between {1} and {MaxHours}.");
         }
-        var signIn = await Users.SignInAsync(db, name, password, cancellationToken);
+        var signIn = await Users.SignInAsync(db, name, password, client, cancellationToken);
         if (signIn.User is not { } user)
         {
             return Failure.Field(FailureKind.Invalid, "password", $"The name or password is wrong, or the account is locked.");

@@ -1232,6 +1232,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
+                    b.Property<long?>("DeviceTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_time");
+
                     b.Property<int?>("DistanceM")
                         .HasColumnType("INTEGER")
                         .HasColumnName("distance_m");
@@ -1381,6 +1385,163 @@ namespace Truce.Migrations.Sqlite
                         .HasName("pk_observation_evidence");
 
                     b.ToTable("observation_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Reports.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ModeratedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comment");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_comment_status");
+
+                    b.HasIndex("ReportId", "ReceivedAt")
+                        .HasDatabaseName("ix_comment_report_id_received_at");
+
+                    b.ToTable("comment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures_json");
+
+                    b.Property<string>("Headline")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("narrative");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("PeriodFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_from");
+
+                    b.Property<long>("PeriodTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_to");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("RepliesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replies_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Zones")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_report_published_at");
+
+                    b.HasIndex("Kind", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_kind_year_number");
+
+                    b.ToTable("report", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Storage.Setting", b =>
@@ -1614,6 +1775,16 @@ namespace Truce.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_observation_evidence_observations_observation_id");
+                });
+
+            modelBuilder.Entity("Truce.Reports.Comment", b =>
+                {
+                    b.HasOne("Truce.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comment_report_report_id");
                 });
 
             modelBuilder.Entity("Truce.Verification.Assessment", b =>

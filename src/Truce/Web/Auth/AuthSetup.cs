@@ -16,7 +16,7 @@ internal static class AuthSetup
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerHandler.Carries(context.Request)
                     ? BearerHandler.SchemeName
-                    : header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
                         ? OpenRosaBasicHandler.SchemeName
                         : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges

@@ -83,7 +83,7 @@ internal static class EvidenceChunks
                 return Failure.Field(FailureKind.Invalid, "sha256", $"the file's SHA-256 is {actual}, not the one in the address; send it again from the start.").ToProblem();
             }
             part.Position = 0;
-            var attached = await Evidence.AttachAsync(db, viewer, id, name, type, part, settings.EvidenceMaxBytes, cancellationToken);
+            var attached = await Evidence.AttachAsync(db, viewer, id, name, type, part, settings.EvidenceMaxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
             if (attached.Failure is { } refused)
             {
                 return refused.ToProblem();

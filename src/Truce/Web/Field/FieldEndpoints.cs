@@ -33,10 +33,10 @@ internal static class FieldEndpoints
     }
 
     private static async Task<Results<Created<FieldSessionJson>, ProblemHttpResult>> Start(
-        JsonInput<FieldSignInInput> input, TruceDb db, CancellationToken cancellationToken)
+        JsonInput<FieldSignInInput> input, HttpContext context, TruceDb db, CancellationToken cancellationToken)
     {
         var started = await input.ThenAsync(body =>
-            FieldSessions.StartAsync(db, body.Name ?? "", body.Password ?? "", body.Hours, body.Device, cancellationToken));
+            FieldSessions.StartAsync(db, body.Name ?? "", body.Password ?? "", context.Connection.RemoteIpAddress?.ToString() ?? "unknown", body.Hours, body.Device, cancellationToken));
         return started.Failure is { } failure
             ? failure.ToProblem()
             : TypedResults.Created((string?)null, FieldSessionJson.From(started.Value!));

@@ -36,7 +36,7 @@ internal static class OpenRosaSubmission
         foreach (var file in files)
         {
             await using var content = file.OpenReadStream();
-            var attached = await Evidence.AttachAsync(db, viewer, observation.Id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, cancellationToken);
+            var attached = await Evidence.AttachAsync(db, viewer, observation.Id, file.FileName, file.ContentType, content, settings.EvidenceMaxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
             if (attached.Failure is { } notAttached)
             {
                 // The files were checked before the report was written; what fails here is a retry's to complete.
