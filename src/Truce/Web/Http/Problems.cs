@@ -19,6 +19,7 @@ internal static class Problems
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        FailureKind.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -44,6 +45,7 @@ internal static class Problems
         FailureKind.NotFound => "The record was not found.",
         FailureKind.Forbidden => "This is not allowed.",
         FailureKind.TooLarge => "The request is too large.",
+        FailureKind.Busy => "The server is busy; try again after the time in Retry-After.",
         _ => "The request has invalid fields.",
     };
 
