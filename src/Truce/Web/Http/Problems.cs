@@ -7,7 +7,7 @@ namespace Truce.Web;
 /// Expected failures as RFC 9457 problem details, each bad field named in "errors" (absent when no field is to
 /// blame, as for a 404). The convention, also in README's "JSON API": 400 for what cannot be read (malformed JSON,
 /// a value of the wrong type, an unknown field, any bad query parameter), 422 for a readable body that breaks a
-/// rule, 401/403/404/409/413/429 as HTTP means them; the title is one sentence.
+/// rule, 401/403/404/409/413/429/503 as HTTP means them; the title is one sentence.
 /// </summary>
 internal static class Problems
 {
