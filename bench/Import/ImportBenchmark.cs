@@ -11,12 +11,14 @@ using Truce.Storage;
 
 namespace Truce.Bench.Import;
 
-public sealed record Figures(string Engine, long Rows, double RawRowsPerSecond, double ImportRowsPerSecond, long PeakWorkingSetBytes)
+public sealed record Figures(
+    string Engine, long Rows, double RawRowsPerSecond, double RawWithoutIndexesRowsPerSecond, double ImportRowsPerSecond, long PeakWorkingSetBytes)
 {
     public double Ratio => ImportRowsPerSecond / RawRowsPerSecond;
 
     public override string ToString() =>
-        $"{Engine,-8} {Rows,10} rows  raw insert {RawRowsPerSecond,10:N0} rows/s  truce import {ImportRowsPerSecond,10:N0} rows/s  ratio {Ratio:F2}  peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB";
+        $"{Engine,-8} {Rows,10} rows  raw insert {RawRowsPerSecond,10:N0} rows/s  raw without secondary indexes {RawWithoutIndexesRowsPerSecond,10:N0} rows/s  " +
+        $"truce import {ImportRowsPerSecond,10:N0} rows/s  ratio {Ratio:F2}  peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB";
 }
 
 /// <summary>
@@ -36,14 +38,16 @@ public static class ImportBenchmark
         {
             var csv = Path.Combine(folder, "ucdp.csv");
             Generate(csv, rows);
-            var raw = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, databases));
+            var raw = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, databases, secondaryIndexes: true));
             log.WriteLine($"{engine}: raw insert of {rows} rows in {raw.TotalSeconds:F1} s");
+            var bare = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, databases, secondaryIndexes: false));
+            log.WriteLine($"{engine}: raw insert without secondary indexes of {rows} rows in {bare.TotalSeconds:F1} s");
             Process.GetCurrentProcess().Refresh();
             var import = await TimeAsync(() => ImportAsync(engine, csv, folder, postgresAdmin, databases));
             log.WriteLine($"{engine}: truce import of {rows} rows in {import.TotalSeconds:F1} s");
             var process = Process.GetCurrentProcess();
             process.Refresh();
-            return new Figures(engine.ToString(), rows, rows / raw.TotalSeconds, rows / import.TotalSeconds, process.PeakWorkingSet64);
+            return new Figures(engine.ToString(), rows, rows / raw.TotalSeconds, rows / bare.TotalSeconds, rows / import.TotalSeconds, process.PeakWorkingSet64);
         }
         finally
         {
@@ -133,14 +137,46 @@ public static class ImportBenchmark
         return store;
     }
 
-    private static async Task RawInsertAsync(Engine engine, string csv, string folder, string? postgresAdmin, List<string> databases)
+    /// <summary>
+    /// The baseline: the same rows, the same ids, as many per transaction as the importer writes, with the importer's
+    /// connection settings (synchronous=FULL, the import's page cache on SQLite); without secondary indexes, the second
+    /// baseline shows what the observation table's own indexes cost.
+    /// </summary>
+    private static async Task RawInsertAsync(Engine engine, string csv, string folder, string? postgresAdmin, List<string> databases, bool secondaryIndexes)
     {
-        var store = await FreshStoreAsync(engine, folder, postgresAdmin, "raw", databases);
+        var store = await FreshStoreAsync(engine, folder, postgresAdmin, secondaryIndexes ? "raw" : "bare", databases);
         await using var db = store.Open();
         var type = db.Model.FindEntityType(typeof(Observation))!;
         var properties = type.GetProperties().ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        if (engine == Engine.Sqlite)
+        {
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA synchronous=FULL; " + SqliteTruceDb.ImportCache;
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        if (!secondaryIndexes)
+        {
+            await using var list = connection.CreateCommand();
+            list.CommandText = engine == Engine.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+                : "SELECT indexname FROM pg_indexes WHERE tablename = 'observations' AND indexname NOT LIKE 'pk_%'";
+            var names = new List<string>();
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    names.Add(reader.GetString(0));
+                }
+            }
+            foreach (var name in names)
+            {
+                await using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP INDEX \"{name}\"";
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO observations ({string.Join(", ", properties.Select(p => p.GetColumnName()))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
@@ -159,7 +195,7 @@ public static class ImportBenchmark
         foreach (var row in CsvEvents.Read(csv, layout, layout.DefaultSource, now))
         {
             var observation = row.Observation!;
-            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId!);
+            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId!, observation.ObservedFrom);
             observation.ReceivedAt = now;
             foreach (var (property, parameter, converter) in parameters)
             {

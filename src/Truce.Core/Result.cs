@@ -18,6 +18,8 @@ public enum FailureKind
     Forbidden,
     /// <summary>The input is larger than allowed (413).</summary>
     TooLarge,
+    /// <summary>The server cannot take this now and says when to retry (503 with Retry-After); nothing was done.</summary>
+    Busy,
 }
 
 /// <summary>
@@ -50,6 +52,9 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
 
     public static Failure Forbidden(FormattableString message) =>
         new(FailureKind.Forbidden, English(message), new Dictionary<string, string[]>()) { TitleFormat = message };
+
+    public static Failure Busy(FormattableString message) =>
+        new(FailureKind.Busy, English(message), new Dictionary<string, string[]>()) { TitleFormat = message };
 
     /// <summary>A message as the CLI and the journal keep it: English, numbers and dates culture-invariant.</summary>
     public static string English(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);

@@ -66,6 +66,7 @@ public static class Importer
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.WidenPageCacheAsync(cancellationToken);
         foreach (var row in Checked(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -186,7 +187,7 @@ public static class Importer
         }
         if (mapped.Id == Guid.Empty)
         {
-            mapped.Id = ImportIds.ObservationOf(mapped.Source, mapped.SourceExternalId ?? "");
+            mapped.Id = ImportIds.ObservationOf(mapped.Source, mapped.SourceExternalId ?? "", mapped.ObservedFrom);
         }
         var built = ObservationRules.Build(new ObservationInput
         {
@@ -241,7 +242,7 @@ public static class Importer
     {
         if (observation.Id == Guid.Empty)
         {
-            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId ?? "");
+            observation.Id = ImportIds.ObservationOf(observation.Source, observation.SourceExternalId ?? "", observation.ObservedFrom);
         }
         observation.Visibility = visibility;
         observation.ReporterId = actor.UserId ?? Guid.Empty;

@@ -38,7 +38,10 @@ public static class Observations
             if (db.Store is { } store)
             {
                 // Committed together with whatever other submissions are waiting, journaled as this reporter's.
-                await store.Commits.InsertAsync(observation, db.Actor, cancellationToken);
+                if (!await store.Commits.TryInsertAsync(observation, db.Actor, cancellationToken))
+                {
+                    return Failure.Busy($"The server is busy; nothing was stored. Send the same observation again after the time in Retry-After.");
+                }
             }
             else
             {

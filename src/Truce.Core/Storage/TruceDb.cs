@@ -197,6 +197,12 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// Queues this process's writers before they begin a transaction, where the engine's own lock would make
     /// them wait badly; null where it needs no help. Released when the unit of work is committed or rolled back.
     /// </summary>
+    /// <summary>
+    /// For a long bulk write on an open connection: lets the engine keep more of the indexes in memory. SQLite's
+    /// default page cache is 2 MB, so as an import's file grows most inserts evict a page another insert needs next.
+    /// </summary>
+    public virtual Task WidenPageCacheAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     protected virtual Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
     /// <summary>The record types of the store: every type with a configuration beside it in this assembly.</summary>

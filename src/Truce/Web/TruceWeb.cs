@@ -73,6 +73,7 @@ internal static class TruceWeb
         });
         app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RetryAfter>();
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Truce.Import;
 using Truce.Monitoring;
 using Truce.Storage;
 
@@ -99,6 +100,11 @@ public sealed class UcdpImportTests
         Assert.Equal(journal, await context.Journal.CountAsync());
         Assert.Equal(1000, await context.Observations.CountAsync());
         Assert.Equal(1000, await context.Incidents.CountAsync());
+        // The ids are derived (issue 14: the event's time first, then the hash), the same ones both times.
+        var observations = await context.Observations.AsNoTracking().ToListAsync();
+        Assert.All(observations, o => Assert.Equal(ImportIds.ObservationOf(o.Source, o.SourceExternalId!, o.ObservedFrom), o.Id));
+        Assert.All(observations, o => Assert.Equal(o.ObservedFrom.ToUnixTimeMilliseconds(), ImportIds.TimeOf(o.Id)));
+        Assert.All(observations, o => Assert.Equal(ImportIds.IncidentOf(o.Id), o.IncidentId));
     }
 
     [Fact]

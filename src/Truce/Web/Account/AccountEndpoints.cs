@@ -14,13 +14,14 @@ internal static class AccountEndpoints
         pages.MapGet("/login", (string? returnUrl, Chrome chrome) => new LoginModel(chrome, returnUrl, null, Failed: false).Render())
             .Allow(AccessRule.Anyone);
         pages.MapPost("/login", SignIn).Allow(AccessRule.Anyone).RequireRateLimiting(RateLimits.SignIn);
-        pages.MapPost("/logout", async (HttpContext context, IFormCollection form, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
+        pages.MapPost("/logout", async (HttpContext context, IFormCollection form, Viewer viewer, TruceDb db, ViewerCache viewers, CancellationToken cancellationToken) =>
         {
             _ = form; // binding the form makes the antiforgery check apply
             // Ended on the server too, so that a copy of the cookie is refused from now on (not only this browser's).
             if (viewer.UserId is { } userId && !BearerHandler.Carries(context.Request))
             {
                 await Users.SignOutAsync(db, userId, cancellationToken);
+                viewers.Forget(userId);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/");

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
-using Truce.Storage;
 
 namespace Truce.Web;
 
@@ -12,6 +10,7 @@ internal static class AuthSetup
     /// <summary>Pages sign in with a cookie; API clients send a bearer token. A request with a bearer header is judged by it alone.</summary>
     public static IServiceCollection AddTruceAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<ViewerCache>();
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerHandler.Carries(context.Request)
@@ -36,18 +35,19 @@ internal static class AuthSetup
     }
 
     /// <summary>
-    /// A session ends as soon as its user is disabled, signs out (the cookie's session stamp is no longer the user's) or
-    /// its role or party changes, not when the cookie expires.
+    /// A session ends when its user is disabled, signs out (the cookie's session stamp is no longer the user's) or
+    /// its role or party changes, not when the cookie expires: at once for a sign-out here, within
+    /// <see cref="ViewerCache.Bound"/> for the rest.
     /// </summary>
     private static async Task StillValid(CookieValidatePrincipalContext context)
     {
         var viewer = ViewerClaims.Of(context.Principal!);
-        var store = context.HttpContext.RequestServices.GetRequiredService<Store>();
-        await using var db = store.Open();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == viewer.UserId, context.HttpContext.RequestAborted);
+        var user = viewer.UserId is { } id
+            ? await context.HttpContext.RequestServices.GetRequiredService<ViewerCache>().SessionAsync(id, context.HttpContext.RequestAborted)
+            : null;
         var stamp = context.Principal!.FindFirst(ViewerClaims.SessionClaim)?.Value ?? "";
         if (user is null || user.Disabled || user.Role != viewer.Role || user.PartyId != viewer.PartyId
-            || !string.Equals(stamp, user.SessionStamp, StringComparison.Ordinal))
+            || !string.Equals(stamp, user.Stamp, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

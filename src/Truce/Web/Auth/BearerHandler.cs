@@ -1,14 +1,12 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Truce.Access;
-using Truce.Storage;
 
 namespace Truce.Web;
 
 /// <summary>Authenticates API and field clients by the bearer tokens of `truce token create`.</summary>
 internal sealed class BearerHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Store store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ViewerCache viewers)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -23,8 +21,7 @@ internal sealed class BearerHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        await using var db = store.Open();
-        var viewer = await Users.ViewerFromTokenAsync(db, Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var viewer = await viewers.TokenAsync(Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
         return viewer is null
             ? AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.")
             : AuthenticateResult.Success(new AuthenticationTicket(ViewerClaims.Principal(viewer, SchemeName), SchemeName));

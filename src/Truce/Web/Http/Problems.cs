@@ -7,7 +7,7 @@ namespace Truce.Web;
 /// Expected failures as RFC 9457 problem details, each bad field named in "errors" (absent when no field is to
 /// blame, as for a 404). The convention, also in README's "JSON API": 400 for what cannot be read (malformed JSON,
 /// a value of the wrong type, an unknown field, any bad query parameter), 422 for a readable body that breaks a
-/// rule, 401/403/404/409/413/429 as HTTP means them; the title is one sentence.
+/// rule, 401/403/404/409/413/429/503 as HTTP means them; the title is one sentence.
 /// </summary>
 internal static class Problems
 {
@@ -19,6 +19,7 @@ internal static class Problems
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        FailureKind.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -44,6 +45,7 @@ internal static class Problems
         FailureKind.NotFound => "The record was not found.",
         FailureKind.Forbidden => "This is not allowed.",
         FailureKind.TooLarge => "The request is too large.",
+        FailureKind.Busy => "The server is busy; try again after the time in Retry-After.",
         _ => "The request has invalid fields.",
     };
 
