@@ -34,8 +34,7 @@ internal sealed class ViewerCache(Store store)
     /// <summary>The viewer of a live bearer token, or null for an unknown, expired or revoked one.</summary>
     public async Task<Viewer?> TokenAsync(string secret, CancellationToken cancellationToken)
     {
-        // Keyed by a hash, so the cache holds no secret a memory dump could replay.
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        var key = KeyOf(secret);
         var now = store.Clock.GetUtcNow();
         if (_tokens.TryGetValue(key, out var known) && now < known.Until)
         {
@@ -70,6 +69,12 @@ internal sealed class ViewerCache(Store store)
 
     /// <summary>Drops what is remembered of a user whose session this process has just ended.</summary>
     public void Forget(Guid userId) => _sessions.TryRemove(userId, out _);
+
+    /// <summary>Drops a bearer token this process has just ended (a field session ended from its device).</summary>
+    public void ForgetToken(string secret) => _tokens.TryRemove(KeyOf(secret), out _);
+
+    // Keyed by a hash, so the cache holds no secret a memory dump could replay.
+    private static string KeyOf(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static void Remember<TKey, T>(ConcurrentDictionary<TKey, Remembered<T>> cache, TKey key, Remembered<T> entry)
         where TKey : notnull

@@ -42,14 +42,19 @@ internal static class FieldEndpoints
             : TypedResults.Created((string?)null, FieldSessionJson.From(started.Value!));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> End(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> End(HttpRequest request, Viewer viewer, TruceDb db, ViewerCache viewers, CancellationToken cancellationToken)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return Failure.Field(FailureKind.Malformed, "Authorization", $"send the session's bearer token; a page's sign-in ends with /logout.").ToProblem();
         }
-        var ended = await FieldSessions.EndAsync(db, viewer, header["Bearer ".Length..].Trim(), cancellationToken);
+        var secret = header["Bearer ".Length..].Trim();
+        var ended = await FieldSessions.EndAsync(db, viewer, secret, cancellationToken);
+        if (ended.Failure is null)
+        {
+            viewers.ForgetToken(secret);
+        }
         return ended.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
     }
 }
