@@ -95,6 +95,7 @@ public static class DemoMission
         }
         await DemoHotline.LoadAsync(store, staff, cancellationToken);
         await DemoHandover.LoadAsync(store, staff["analyst.demo"], staff["monitor.alpha"], cancellationToken);
+        await DemoHumanitarian.LoadAsync(store, cancellationToken);
         return true;
     }
 
