@@ -121,6 +121,11 @@ public static class AccessPolicy
         {
             Observation o => viewer.SeesPublicForm() ? (T)(object)ForPublic(viewer, o, publicPrecisionM) : record,
             Incident i => (T)(object)ForOutsiders(viewer, i, publicPrecisionM),
+            // The registers' entries as their writers published them; only who recorded them stays with the mission and the partners.
+            _ when record is IHumanitarianRecord && viewer.Role is Role.Humanitarian => record,
+            Humanitarian.DisplacementFigure f => (T)(object)f.WithoutRecorder(),
+            Humanitarian.ServiceReport r => (T)(object)r.WithoutRecorder(),
+            Humanitarian.InfrastructureAsset => record,
             _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
 

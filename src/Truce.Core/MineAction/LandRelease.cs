@@ -14,9 +14,9 @@ public static class LandRelease
 {
     public static async Task<Result<LandReleaseEvent>> RecordAsync(TruceDb db, Viewer viewer, Guid areaId, LandReleaseInput input, CancellationToken cancellationToken = default)
     {
-        if (!viewer.Can(Operation.WriteRegisters) && !viewer.Can(Operation.TrackCommitments))
+        if (!viewer.Can(Operation.WriteRegisters))
         {
-            return Failure.Forbidden($"Only the mission's staff and humanitarian partners record land release.");
+            return Failure.Forbidden($"Only humanitarian partners, analysts and administrators record land release.");
         }
         var hazard = await db.Set<HazardousArea>().FirstOrDefaultAsync(a => a.Id == areaId, cancellationToken);
         if (hazard is null)

@@ -91,6 +91,7 @@ internal static class TruceWeb
         app.MapHotline();
         app.MapActivities();
         app.MapHandover();
+        app.MapHumanitarian();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

@@ -36,4 +36,12 @@ public sealed class DisplacementFigure : IHumanitarianRecord
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>This entry without the account that recorded it: the form shown outside the mission and the partners.</summary>
+    public DisplacementFigure WithoutRecorder()
+    {
+        var copy = (DisplacementFigure)MemberwiseClone();
+        copy.RecordedBy = "";
+        return copy;
+    }
 }

@@ -24,4 +24,12 @@ public sealed class ServiceReport : IHumanitarianRecord
     public DateTimeOffset RecordedAt { get; set; }
 
     public string SubmissionHash { get; set; } = "";
+
+    /// <summary>This entry without the account that recorded it: the form shown outside the mission and the partners.</summary>
+    public ServiceReport WithoutRecorder()
+    {
+        var copy = (ServiceReport)MemberwiseClone();
+        copy.RecordedBy = "";
+        return copy;
+    }
 }

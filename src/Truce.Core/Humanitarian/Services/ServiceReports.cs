@@ -51,5 +51,6 @@ public static class ServiceReports
 
     public static async Task<List<ServiceReport>> ListAsync(TruceDb db, Viewer viewer, CancellationToken cancellationToken = default) =>
         [.. (await db.Set<ServiceReport>().AsNoTracking().VisibleTo(viewer).ToListAsync(cancellationToken))
+            .Select(r => viewer.Disclose(r, db.PublicPrecisionM))
             .OrderBy(r => r.PlaceId, StringComparer.Ordinal).ThenBy(r => r.Service).ThenByDescending(r => r.Date)];
 }
