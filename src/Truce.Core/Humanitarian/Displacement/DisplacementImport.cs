@@ -174,11 +174,12 @@ public static class DisplacementImport
 
     private static string? Country(string text, int line, string field, List<RowError> errors)
     {
-        if (text.Length == 3 && text.All(char.IsAsciiLetter))
+        // IDMC codes areas without an ISO code of their own the same way (AB9: the Abyei area).
+        if (text.Length == 3 && text.All(char.IsAsciiLetterOrDigit))
         {
             return text.ToUpperInvariant();
         }
-        errors.Add(new RowError(line, field, $"'{text}' is not an ISO 3166-1 alpha-3 country code."));
+        errors.Add(new RowError(line, field, $"'{text}' is not a country code (ISO 3166-1 alpha-3, or IDMC's three-character code for an area without one)."));
         return null;
     }
 
