@@ -28,6 +28,8 @@ public static class AccessPolicy
         // Only a party speaks on the hotline; the mission reads, and is escalated to.
         Operation.WriteHotline => viewer.Role is Role.Liaison && viewer.PartyId is not null,
         Operation.TrackCommitments => viewer.Role is Role.Monitor or Role.Analyst or Role.Administrator,
+        // The registers are kept by the humanitarian partners; the mission's analysts and administrators may correct them.
+        Operation.WriteRegisters => viewer.Role is Role.Humanitarian or Role.Analyst or Role.Administrator,
         Operation.PlanHandover => viewer.Role is Role.Analyst or Role.Administrator,
         // Only a party's representative signs for it; which handovers name that party is checked by the command.
         Operation.SignOffHandover => viewer.Role is Role.Liaison && viewer.PartyId is not null,
@@ -67,6 +69,8 @@ public static class AccessPolicy
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, Viewer viewer) where T : class, IHasVisibility => viewer.Role switch
     {
         Role.Administrator or Role.Analyst or Role.Monitor => query,
+        // The partners who keep the humanitarian registers read all of them, their own working entries too.
+        Role.Humanitarian when typeof(IHumanitarianRecord).IsAssignableFrom(typeof(T)) => query,
         Role.Liaison when typeof(ISubmittedByParty).IsAssignableFrom(typeof(T)) =>
             query.Where(r => r.Visibility != Visibility.Internal || ((ISubmittedByParty)r).SubmittedByPartyId == viewer.PartyId),
         Role.Liaison => query.Where(r => r.Visibility != Visibility.Internal),
@@ -124,6 +128,11 @@ public static class AccessPolicy
             Report => record,
             // A comment holds only what its author wrote for the public: a name and a text.
             Comment => record,
+            // The registers' entries as their writers published them; only who recorded them stays with the mission and the partners.
+            _ when record is IHumanitarianRecord && viewer.Role is Role.Humanitarian => record,
+            Humanitarian.DisplacementFigure f => (T)(object)f.WithoutRecorder(),
+            Humanitarian.ServiceReport r => (T)(object)r.WithoutRecorder(),
+            Humanitarian.InfrastructureAsset => record,
             _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
 

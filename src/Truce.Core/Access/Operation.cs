@@ -23,6 +23,8 @@ public enum Operation
     TrackCommitments,
     /// <summary>Draw up the handover plan (phases, handovers, checklists) and move handovers through their states.</summary>
     PlanHandover,
+    /// <summary>Write the humanitarian registers: displacement, basic services, infrastructure, and mine action's land release.</summary>
+    WriteRegisters,
     /// <summary>Sign a handover's certificate for one's party (the handover must name that party).</summary>
     SignOffHandover,
     /// <summary>Generate, edit, review and publish situation reports.</summary>

@@ -96,6 +96,7 @@ public static class DemoMission
         await DemoHotline.LoadAsync(store, staff, cancellationToken);
         await DemoHandover.LoadAsync(store, staff["analyst.demo"], staff["monitor.alpha"], cancellationToken);
         await DemoReports.LoadAsync(store, staff["analyst.demo"], cancellationToken);
+        await DemoHumanitarian.LoadAsync(store, cancellationToken);
         return true;
     }
 

@@ -30,6 +30,9 @@ public sealed class HazardousArea
     /// <summary>The polygon as an RFC 7946 geometry object, longitude first, ring closed.</summary>
     public string GeometryJson { get; set; } = "";
 
+    /// <summary>The gazetteer place the area lies in or nearest to, when known; return readiness also checks by distance.</summary>
+    public string? PlaceId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -16,6 +16,9 @@ public sealed record HazardousAreaInput
     [Slugs(typeof(HazardStatus))]
     public string? Status { get; init; }
 
+    /// <summary>The gazetteer place the area lies in or nearest to (optional).</summary>
+    public string? Place { get; init; }
+
     /// <summary>A GeoJSON Polygon, longitude first, each ring closed and not crossing itself.</summary>
     [Required]
     public JsonElement? Area { get; init; }

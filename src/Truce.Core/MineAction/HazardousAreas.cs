@@ -26,6 +26,7 @@ public static class HazardousAreas
         }
         var status = Submission.Choice<HazardStatus>(input.Status, "status", errors, HazardStatus.Suspected);
         var shape = ShapeRules.Polygon(input.Area is { } area ? area.GetRawText() : null, "area", errors);
+        var place = string.IsNullOrWhiteSpace(input.Place) ? null : await Humanitarian.RegisterFields.PlaceAsync(db, input.Place, "place", errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToFailure();
@@ -39,7 +40,7 @@ public static class HazardousAreas
         var now = Instant.Now(db.Clock);
         var hazard = new HazardousArea
         {
-            Id = input.Id!.Value, Name = name!, Status = status!.Value, GeometryJson = shape!.Value.Json, CreatedAt = now, UpdatedAt = now, SubmissionHash = hash,
+            Id = input.Id!.Value, Name = name!, Status = status!.Value, GeometryJson = shape!.Value.Json, PlaceId = place, CreatedAt = now, UpdatedAt = now, SubmissionHash = hash,
         };
         db.Add(hazard);
         db.Add(new HazardStatusChange { Id = Guid.NewGuid(), HazardousAreaId = hazard.Id, To = hazard.Status, Reason = "recorded", By = viewer.Name, At = now });

@@ -8,11 +8,11 @@ namespace Truce.Cli;
 
 internal static class ImportCommand
 {
-    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce", GeoNamesImportRun.Main, GeoNamesImportRun.Alternates];
+    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce", GeoNamesImportRun.Main, GeoNamesImportRun.Alternates, DisplacementImportRun.Idmc, DisplacementImportRun.Unhcr];
 
     public static Command Create()
     {
-        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points), truce (a `truce export csv|hxl` file); geonames (GeoNames' main table) or geonames-alternates (alternateNamesV2) into the gazetteer." };
+        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points), truce (a `truce export csv|hxl` file); geonames (GeoNames' main table) or geonames-alternates (alternateNamesV2) into the gazetteer; idmc (IDMC GIDD or IDU CSV) or unhcr (UNHCR solutions CSV) into the displacement register." };
         format.AcceptOnlyFromAmong(Formats);
         var file = new Argument<FileInfo>("FILE") { Description = "The file to import." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows and report the bad ones (by default a file with any bad row imports nothing)." };
@@ -41,6 +41,11 @@ internal static class ImportCommand
             if (chosen is GeoNamesImportRun.Main or GeoNamesImportRun.Alternates)
             {
                 return await GeoNamesImportRun.RunAsync(parse, chosen, path, parse.GetValue(json), cancellationToken);
+            }
+            if (chosen is DisplacementImportRun.Idmc or DisplacementImportRun.Unhcr)
+            {
+                var given = parse.GetResult(visibility) is { Implicit: false } ? Slug.Parse<Visibility>(parse.GetValue(visibility)!) : Visibility.Public;
+                return await DisplacementImportRun.RunAsync(parse, chosen, path, given, parse.GetValue(json), cancellationToken);
             }
             var eventLayout = EventLayout.Named(chosen == "geojson" ? parse.GetValue(layout) : chosen)!;
             var mapping = new Dictionary<string, string>(StringComparer.Ordinal);

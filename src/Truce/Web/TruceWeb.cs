@@ -97,6 +97,7 @@ internal static class TruceWeb
         app.MapHandover();
         app.MapPublic();
         app.MapReports();
+        app.MapHumanitarian();
         app.MapExports();
         app.MapJournal();
         app.MapAdministration();

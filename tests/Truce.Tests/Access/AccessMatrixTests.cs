@@ -23,7 +23,7 @@ public sealed class AccessMatrixTests
 {
     private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
-    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff, WriteReports, Moderate, Reply }
+    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff, WriteReports, Moderate, Reply, WriteRegisters }
 
     /// <summary>What each route needs, by method and route pattern. A route missing here fails the test.</summary>
     private static readonly Dictionary<string, Need> Routes = new()
@@ -120,6 +120,13 @@ public sealed class AccessMatrixTests
         ["GET /api/hazardous-areas/"] = Need.Read,
         ["POST /api/hazardous-areas/"] = Need.TrackCommitments,
         ["POST /api/hazardous-areas/{id:guid}/status"] = Need.TrackCommitments,
+        // The humanitarian registers: everyone reads (each record as its visibility allows); partners, analysts and administrators write.
+        ["GET /api/readiness/"] = Need.Read,
+        ["GET /api/readiness/map"] = Need.Read,
+        ["GET /readiness"] = Need.Read,
+        ["GET /api/services/"] = Need.Read,
+        ["POST /api/services/"] = Need.WriteRegisters,
+        ["POST /api/hazardous-areas/{id:guid}/release"] = Need.WriteRegisters,
         ["GET /handover"] = Need.Read,
         ["GET /handover/{id:guid}"] = Need.Read,
         ["GET /handover/{id:guid}/certificate"] = Need.Read,
@@ -174,6 +181,7 @@ public sealed class AccessMatrixTests
         Need.SignOff => who is Who.LiaisonWest or Who.LiaisonEast,
         Need.WriteReports or Need.Moderate => who is Who.Analyst or Who.Administrator,
         Need.Reply => who is Who.LiaisonWest or Who.LiaisonEast,
+        Need.WriteRegisters => who is Who.Humanitarian or Who.Analyst or Who.Administrator,
         _ => false,
     };
 
@@ -336,7 +344,7 @@ public sealed class AccessMatrixTests
         // viewer sees them. Writes to them may be refused on their merits (an illegal move, a second sign-off): what
         // matters here is that the caller was let in. A sign-off needs a representative of a party the handover
         // names (pkf, authority, observers): neither liaison of the matrix is one, so each is refused.
-        if (IsHandoverRoute(pattern))
+        if (IsHandoverRoute(pattern) || pattern.StartsWith("/api/services", StringComparison.Ordinal))
         {
             if (pattern.EndsWith("/signoffs", StringComparison.Ordinal))
             {
@@ -475,6 +483,8 @@ public sealed class AccessMatrixTests
         "/api/observations/{id:guid}/evidence/{sha256}" => Chunk([1, 2, 3, (byte)record]),
         "/api/reports/" => JsonContent.Create(new { id = Guid.NewGuid(), kind = "daily", date = "2026-11-20" }),
         "/api/reports/{report:guid}/status" => JsonContent.Create(new { status = "published" }),
+        "/api/hazardous-areas/{id:guid}/release" => JsonContent.Create(new { method = "reduced", areaM2 = 1200.5, date = "2026-11-30" }),
+        "/api/services/" => JsonContent.Create(new { id = Guid.NewGuid(), place = "az-khankendi", service = "water", level = "partial", date = "2026-11-30", source = "Matrix" }),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 

@@ -1,0 +1,10 @@
+namespace Truce.Humanitarian;
+
+public enum ProjectStatus
+{
+    Planned,
+    Funded,
+    Underway,
+    Completed,
+    Suspended,
+}
