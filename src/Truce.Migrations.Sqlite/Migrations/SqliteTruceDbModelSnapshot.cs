@@ -904,6 +904,289 @@ namespace Truce.Migrations.Sqlite
                     b.ToTable("hotline_threads", (string)null);
                 });
 
+            modelBuilder.Entity("Truce.Humanitarian.DamageAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_damage_assessment");
+
+                    b.HasIndex("AssetId", "Date")
+                        .HasDatabaseName("ix_damage_assessment_asset_id_date");
+
+                    b.ToTable("damage_assessment", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Humanitarian.DisplacementFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long?>("DisplacedPresent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("displaced_present");
+
+                    b.Property<long?>("NewDisplacement")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_displacement");
+
+                    b.Property<string>("PlaceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long?>("Returns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returns");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_displacement_figure");
+
+                    b.HasIndex("Country", "Date")
+                        .HasDatabaseName("ix_displacement_figure_country_date");
+
+                    b.HasIndex("PlaceId", "Date")
+                        .HasDatabaseName("ix_displacement_figure_place_id_date");
+
+                    b.ToTable("displacement_figure", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Humanitarian.InfrastructureAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_infrastructure_asset");
+
+                    b.HasIndex("PlaceId")
+                        .HasDatabaseName("ix_infrastructure_asset_place_id");
+
+                    b.ToTable("infrastructure_asset", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Humanitarian.RehabilitationProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_id");
+
+                    b.Property<long?>("BudgetUsd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_usd");
+
+                    b.Property<DateOnly?>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funder");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<DateOnly?>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rehabilitation_project");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_rehabilitation_project_asset_id");
+
+                    b.ToTable("rehabilitation_project", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Humanitarian.ServiceReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("PlaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_hash");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_report");
+
+                    b.HasIndex("PlaceId", "Service", "Date")
+                        .HasDatabaseName("ix_service_report_place_id_service_date");
+
+                    b.ToTable("service_report", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -961,6 +1244,85 @@ namespace Truce.Migrations.Sqlite
                         .HasDatabaseName("ix_journal_entity_record_key");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.ClearanceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clearance_task");
+
+                    b.HasIndex("HazardousAreaId")
+                        .HasDatabaseName("ix_clearance_task_hazardous_area_id");
+
+                    b.ToTable("clearance_task", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.DeviceFind", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DeviceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_type");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_find");
+
+                    b.HasIndex("HazardousAreaId")
+                        .HasDatabaseName("ix_device_find_hazardous_area_id");
+
+                    b.ToTable("device_find", (string)null);
                 });
 
             modelBuilder.Entity("Truce.MineAction.HazardStatusChange", b =>
@@ -1028,6 +1390,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("PlaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1046,6 +1412,48 @@ namespace Truce.Migrations.Sqlite
                         .HasName("pk_hazardous_area");
 
                     b.ToTable("hazardous_area", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.MineAction.LandReleaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double>("AreaM2")
+                        .HasColumnType("REAL")
+                        .HasColumnName("area_m2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("HazardousAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hazardous_area_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_land_release_event");
+
+                    b.HasIndex("HazardousAreaId")
+                        .HasDatabaseName("ix_land_release_event_hazardous_area_id");
+
+                    b.ToTable("land_release_event", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Mission.Party", b =>
