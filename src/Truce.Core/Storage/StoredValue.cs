@@ -115,6 +115,9 @@ internal static class StoredValue
     {
         _ when raw.GetType() == type => raw,
         string text when type == typeof(Guid) => Guid.Parse(text, CultureInfo.InvariantCulture),
+        // SQLite keeps a date as ISO 8601 text (what EF Core's SQLite provider binds); PostgreSQL as date.
+        string text when type == typeof(DateOnly) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time when type == typeof(DateOnly) => DateOnly.FromDateTime(time),
         long number when type == typeof(bool) => number != 0,
         long number when type == typeof(int) => checked((int)number),
         long number when type == typeof(double) => (double)number,
@@ -129,6 +132,8 @@ internal static class StoredValue
         // SQLite keeps a GUID as upper-case text (what EF Core's SQLite provider binds), PostgreSQL as uuid.
         (Guid guid, string) => guid.ToString("D").ToUpperInvariant(),
         (char letter, string) => letter.ToString(),
+        (DateOnly date, string) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        (DateOnly date, DateTime) => date.ToDateTime(TimeOnly.MinValue),
         (bool flag, long) => flag ? 1L : 0L,
         (int number, long) => (long)number,
         (double number, long) => number,
