@@ -34,7 +34,7 @@ public sealed class FieldClientTests(SharedChromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
         // The service worker has cached the shell and the mission's data, and controls the page.
-        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+        await ReadyAsync(page);
         await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
 
         await context.SetOfflineAsync(true);
@@ -120,7 +120,7 @@ public sealed class FieldClientTests(SharedChromium chromium)
         await page.GetByLabel("User name").FillAsync("monitor.kill");
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'");
+        await ReadyAsync(page);
 
         await context.SetOfflineAsync(true);
         for (var i = 0; i < Reports; i++)
@@ -161,5 +161,20 @@ public sealed class FieldClientTests(SharedChromium chromium)
         Assert.True(verify.ExitCode == 0, verify.Output);
         await server.KillAsync();
         data.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// Waits until the service worker controls the page and the app says it is ready. Polled from here with
+    /// EvaluateAsync: Playwright's WaitForFunction evaluates its string with eval when it has to poll, which the
+    /// app's Content-Security-Policy (script-src 'self') rightly refuses.
+    /// </summary>
+    private static async Task ReadyAsync(IPage page)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (!await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null && document.body.dataset.ready === 'true'"))
+        {
+            Assert.True(DateTime.UtcNow < until, "the field app was not ready within 90 s");
+            await Task.Delay(200);
+        }
     }
 }
