@@ -64,7 +64,7 @@ internal static class LoadBenchmark
 
     public const string SubmitPath = "/api/observations";
 
-    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    internal static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     public static async Task<LoadReport> RunAsync(string? postgresAdmin, LoadOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -106,7 +106,7 @@ internal static class LoadBenchmark
     private static string Engine(Engine engine) => Slug.Of(engine);
 
     /// <summary>A monitor with a bearer token, added through Core as `truce user add` and `truce token create` do.</summary>
-    private static async Task<string> MonitorTokenAsync(StoreLocation location, CancellationToken cancellationToken)
+    internal static async Task<string> MonitorTokenAsync(StoreLocation location, CancellationToken cancellationToken)
     {
         var store = new Store(location, TimeProvider.System);
         await using var db = store.Open();
@@ -142,7 +142,7 @@ internal static class LoadBenchmark
         return string.Join(", ", values);
     }
 
-    private static HttpClient Client(Uri baseAddress, int clients)
+    internal static HttpClient Client(Uri baseAddress, int clients)
     {
         var handler = new SocketsHttpHandler
         {
@@ -155,7 +155,7 @@ internal static class LoadBenchmark
     }
 
     /// <summary>A monitor's field report; every body has the same length, only its id differs.</summary>
-    private static byte[] Body(Guid id, string observedAt) => Encoding.UTF8.GetBytes(
+    internal static byte[] Body(Guid id, string observedAt) => Encoding.UTF8.GetBytes(
         $$"""{"id":"{{id:D}}","observedAt":"{{observedAt}}","timePrecision":"exact","latitude":39.8177,"longitude":46.7528,"locationPrecisionM":200,"areaName":"Khankendi","category":"explosion","count":2,"sensor":"heard","narrative":"Two explosions to the north-east, heard from the observation post.","source":"Patrol A-1"}""");
 
     private static async Task<PhaseResult> RunPhaseAsync(
@@ -208,7 +208,7 @@ internal static class LoadBenchmark
         : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
 
     /// <summary>Rows stored, observation entries journaled, and acknowledged ids missing from either.</summary>
-    private static async Task<(long Stored, long Journaled, long Missing)> CountAsync(
+    internal static async Task<(long Stored, long Journaled, long Missing)> CountAsync(
         StoreLocation location, Guid[] acknowledged, CancellationToken cancellationToken)
     {
         var store = new Store(location, TimeProvider.System);

@@ -55,7 +55,7 @@ public static class Users
         }
         var user = new User
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             Name = trimmed,
             Role = role,
             PartyId = string.IsNullOrWhiteSpace(partyId) ? null : partyId,
@@ -157,7 +157,7 @@ public static class Users
         var now = Instant.Now(db.Clock);
         var token = new ApiToken
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             UserId = user.Id,
             Name = string.IsNullOrWhiteSpace(name) ? $"token for {user.Name}" : name.Trim(),
             Scope = scope,

@@ -179,7 +179,7 @@ public static class DemoMission
         var corroborated = reports.Count > 1;
         await Incidents.AssessAsync(db, analyst, id, new AssessmentInput
         {
-            Id = Guid.NewGuid(), Status = "under_review", SourceReliability = "B", InformationCredibility = corroborated ? 2 : 3,
+            Id = Guid.CreateVersion7(), Status = "under_review", SourceReliability = "B", InformationCredibility = corroborated ? 2 : 3,
             Rationale = "[EXERCISE] Reports received; checking against camera and patrol logs.",
         }, cancellationToken);
         db.ChangeTracker.Clear();
@@ -187,7 +187,7 @@ public static class DemoMission
         var status = corroborated ? (outcome < 70 ? "verified" : outcome < 85 ? "disputed" : "unverifiable") : (outcome < 60 ? "unverifiable" : "verified");
         await Incidents.AssessAsync(db, analyst, id, new AssessmentInput
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             Status = status,
             SourceReliability = corroborated ? "A" : "C",
             InformationCredibility = status == "verified" ? (corroborated ? 1 : 2) : 4,

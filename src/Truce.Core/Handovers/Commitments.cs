@@ -95,7 +95,7 @@ public static class Commitments
         var now = Instant.Now(db.Clock);
         db.Add(new CommitmentStatusChange
         {
-            Id = Guid.NewGuid(), CommitmentId = id, From = commitment.Status, To = status!.Value, Reason = reason!, Evidence = evidence,
+            Id = Guid.CreateVersion7(), CommitmentId = id, From = commitment.Status, To = status!.Value, Reason = reason!, Evidence = evidence,
             By = viewer.Name, At = now,
         });
         commitment.Status = status.Value;

@@ -160,7 +160,7 @@ public static class HandoverPlanning
             CommitmentIds = Handover.Join(commitments.Select(c => c.ToString())), CreatedAt = now, UpdatedAt = now, SubmissionHash = hash,
         };
         db.Add(handover);
-        db.AddRange(checklist.Select(text => new ChecklistItem { Id = Guid.NewGuid(), HandoverId = handover.Id, Text = text }));
+        db.AddRange(checklist.Select(text => new ChecklistItem { Id = Guid.CreateVersion7(), HandoverId = handover.Id, Text = text }));
         await db.SaveChangesAsync(cancellationToken);
         return new Submitted<Handover>(handover, false);
     }
@@ -221,7 +221,7 @@ public static class HandoverPlanning
         var now = Instant.Now(db.Clock);
         var transition = new HandoverTransition
         {
-            Id = Guid.NewGuid(), HandoverId = id, From = handover.State, To = to.Value, Reason = reason, OverriddenGates = overridden, By = viewer.Name, At = now,
+            Id = Guid.CreateVersion7(), HandoverId = id, From = handover.State, To = to.Value, Reason = reason, OverriddenGates = overridden, By = viewer.Name, At = now,
         };
         db.Add(transition);
         handover.State = to.Value;
@@ -297,7 +297,7 @@ public static class HandoverPlanning
         }
         var signOff = new SignOff
         {
-            Id = Guid.NewGuid(), HandoverId = id, PartyId = viewer.PartyId!, UserId = viewer.UserId!.Value, Name = viewer.Name,
+            Id = Guid.CreateVersion7(), HandoverId = id, PartyId = viewer.PartyId!, UserId = viewer.UserId!.Value, Name = viewer.Name,
             CertificateHash = certificate.Hash, At = Instant.Now(db.Clock),
         };
         db.Add(signOff);

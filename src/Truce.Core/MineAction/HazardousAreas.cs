@@ -43,7 +43,7 @@ public static class HazardousAreas
             Id = input.Id!.Value, Name = name!, Status = status!.Value, GeometryJson = shape!.Value.Json, PlaceId = place, CreatedAt = now, UpdatedAt = now, SubmissionHash = hash,
         };
         db.Add(hazard);
-        db.Add(new HazardStatusChange { Id = Guid.NewGuid(), HazardousAreaId = hazard.Id, To = hazard.Status, Reason = "recorded", By = viewer.Name, At = now });
+        db.Add(new HazardStatusChange { Id = Guid.CreateVersion7(), HazardousAreaId = hazard.Id, To = hazard.Status, Reason = "recorded", By = viewer.Name, At = now });
         await db.SaveChangesAsync(cancellationToken);
         return new Submitted<HazardousArea>(hazard, false);
     }
@@ -75,7 +75,7 @@ public static class HazardousAreas
             return errors.ToFailure();
         }
         var now = Instant.Now(db.Clock);
-        db.Add(new HazardStatusChange { Id = Guid.NewGuid(), HazardousAreaId = id, From = hazard.Status, To = status!.Value, Reason = reason!, By = viewer.Name, At = now });
+        db.Add(new HazardStatusChange { Id = Guid.CreateVersion7(), HazardousAreaId = id, From = hazard.Status, To = status!.Value, Reason = reason!, By = viewer.Name, At = now });
         hazard.Status = status.Value;
         hazard.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

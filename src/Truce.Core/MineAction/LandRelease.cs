@@ -53,7 +53,7 @@ public static class LandRelease
         var now = Instant.Now(db.Clock);
         var release = new LandReleaseEvent
         {
-            Id = Guid.NewGuid(), HazardousAreaId = areaId, Method = method!.Value, AreaM2 = input.AreaM2!.Value, Date = date!.Value, RecordedBy = viewer.Name, RecordedAt = now,
+            Id = Guid.CreateVersion7(), HazardousAreaId = areaId, Method = method!.Value, AreaM2 = input.AreaM2!.Value, Date = date!.Value, RecordedBy = viewer.Name, RecordedAt = now,
         };
         db.Add(release);
         var status = !input.Complete ? HazardStatus.Reduced : method == ReleaseMethod.Cancelled ? HazardStatus.Cancelled : HazardStatus.Cleared;
@@ -61,7 +61,7 @@ public static class LandRelease
         {
             db.Add(new HazardStatusChange
             {
-                Id = Guid.NewGuid(), HazardousAreaId = areaId, From = hazard.Status, To = status, By = viewer.Name, At = now,
+                Id = Guid.CreateVersion7(), HazardousAreaId = areaId, From = hazard.Status, To = status, By = viewer.Name, At = now,
                 Reason = $"{Slug.Of(method.Value)} {input.AreaM2.Value.ToString("0", CultureInfo.InvariantCulture)} m²",
             });
             hazard.Status = status;

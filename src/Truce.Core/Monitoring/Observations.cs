@@ -15,47 +15,57 @@ public static class Observations
         {
             return Failure.Forbidden($"Your role may not submit observations.");
         }
-        // The rules need to know only whether the party the report names exists: look up that one, not every party.
-        var named = input.AllegedParty?.Trim();
-        var parties = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(named) && await db.Parties.AnyAsync(p => p.Id == named, cancellationToken))
+        using var span = WriteTelemetry.Source.StartActivity("observation.submit");
+        Result<Observation> built;
+        using (WriteTelemetry.Begin("validate"))
         {
-            parties.Add(named);
+            // The rules need to know only whether the party the report names exists: look up that one, not every party.
+            var named = input.AllegedParty?.Trim();
+            var parties = new HashSet<string>(StringComparer.Ordinal);
+            if (!string.IsNullOrEmpty(named) && await db.Parties.AnyAsync(p => p.Id == named, cancellationToken))
+            {
+                parties.Add(named);
+            }
+            built = ObservationRules.Build(input, reporter, parties, Instant.Now(db.Clock));
         }
-        var built = ObservationRules.Build(input, reporter, parties, Instant.Now(db.Clock));
         if (built.Failure is { } invalid)
         {
             return invalid;
         }
         var observation = built.Value!;
-        var existing = await Replay(db, observation, cancellationToken);
-        if (existing is not null)
+        span?.SetTag("truce.record_key", observation.Id.ToString("D"));
+        if (db.Store is not { } store)
         {
-            return existing.Value;
+            // A unit of work without a store (design-time tools): checked and written on its own.
+            if (await Replay(db, observation, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+            db.Observations.Add(observation);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Submitted<Observation>(observation, Replayed: false);
         }
+        CommitOutcome outcome;
         try
         {
-            if (db.Store is { } store)
-            {
-                // Committed together with whatever other submissions are waiting, journaled as this reporter's.
-                if (!await store.Commits.TryInsertAsync(observation, db.Actor, cancellationToken))
-                {
-                    return Failure.Busy($"The server is busy; nothing was stored. Send the same observation again after the time in Retry-After.");
-                }
-            }
-            else
-            {
-                db.Observations.Add(observation);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            // Committed together with whatever other submissions are waiting, journaled as this reporter's; the writer
+            // checks the ids of the whole batch with one query, so a retry costs no query of its own here.
+            outcome = await store.Commits.InsertAsync(observation, db.Actor, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Two retries raced and the other one won: answer as a retry does.
-            db.ChangeTracker.Clear();
+            // Another process stored the same id between the writer's check and its commit: answer as a retry does.
             return await Replay(db, observation, cancellationToken) ?? throw new InvalidOperationException("The observation could not be stored.");
         }
-        return new Submitted<Observation>(observation, Replayed: false);
+        span?.SetTag("truce.outcome", outcome.ToString());
+        return outcome switch
+        {
+            CommitOutcome.Inserted => new Submitted<Observation>(observation, Replayed: false),
+            CommitOutcome.Busy => Failure.Busy($"The server is busy; nothing was stored. Send the same observation again after the time in Retry-After."),
+            CommitOutcome.IdReused => Submission.IdReused("observation"),
+            // The stored record (with its evidence) is the answer, as to the first submission.
+            _ => await Replay(db, observation, cancellationToken) ?? throw new InvalidOperationException("The replayed observation is gone."),
+        };
     }
 
     private static async Task<Result<Submitted<Observation>>?> Replay(TruceDb db, Observation observation, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class Comments
         }
         var comment = new Comment
         {
-            Id = Guid.NewGuid(), ReportId = reportId, Name = name!, Text = text!, Status = CommentStatus.Held,
+            Id = Guid.CreateVersion7(), ReportId = reportId, Name = name!, Text = text!, Status = CommentStatus.Held,
             Visibility = Visibility.Internal, ReceivedAt = Instant.Now(db.Clock),
         };
         if (!string.IsNullOrEmpty(input.Website))

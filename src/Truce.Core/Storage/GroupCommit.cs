@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 
 namespace Truce.Storage;
@@ -11,6 +14,9 @@ namespace Truce.Storage;
 /// id) is retried alone so that it fails alone. The queue is bounded: when the writer falls behind by more than
 /// <see cref="MaxWaiting"/> records a submission is refused at once (the web answers 503 with Retry-After), so no
 /// caller waits longer than the commits of the records ahead of it, at most MaxWaiting / MaxBatch + 1 batches.
+/// A client-chosen id (<see cref="ISubmittedRecord"/>) is checked here, once per batch with one query for all its
+/// ids, not once per request: an id already stored, or taken earlier in the same batch, is answered as a replay
+/// (same submission hash) or an id reused (another), and not written.
 /// </summary>
 public sealed class GroupCommit
 {
@@ -27,25 +33,56 @@ public sealed class GroupCommit
     {
         _store = store;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(maxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _ = Task.Run(RunAsync);
+        // The writer outlives the request that happens to create it: it must not inherit that request's span or scope.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(RunAsync);
+        }
     }
 
-    private sealed record Pending(object Record, Viewer Actor, TaskCompletionSource Done);
+    /// <summary>Records waiting for the writer now (not counting the batch it is writing).</summary>
+    internal int Waiting => _queue.Reader.Count;
+
+    private sealed class Pending(object record, Viewer actor, ActivityContext caller)
+    {
+        public object Record { get; } = record;
+
+        public Viewer Actor { get; } = actor;
+
+        /// <summary>The submitting request's span, which the batch's span links to.</summary>
+        public ActivityContext Caller { get; } = caller;
+
+        public TaskCompletionSource<CommitOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public DateTime Enqueued { get; } = DateTime.UtcNow;
+
+        /// <summary>When the writer took it off the queue (UTC).</summary>
+        public DateTime Taken { get; set; }
+    }
 
     /// <summary>
-    /// Inserts a new record: true once it is committed, false at once (nothing written) when <see cref="MaxWaiting"/>
-    /// records are already waiting; throws what writing it alone threw.
+    /// Inserts a new record once it is committed, unless its client-chosen id is already stored (a replay or an id
+    /// reused, nothing written) or <see cref="MaxWaiting"/> records are already waiting (busy, at once, nothing
+    /// written); throws what writing it alone threw.
     /// </summary>
-    public async Task<bool> TryInsertAsync(object record, Viewer actor, CancellationToken cancellationToken = default)
+    public async Task<CommitOutcome> InsertAsync(object record, Viewer actor, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(record, actor, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(record, actor, Activity.Current?.Context ?? default);
         if (!_queue.Writer.TryWrite(pending))
         {
-            return false;
+            return CommitOutcome.Busy;
         }
+        WriteTelemetry.QueueDepth.Add(1);
         // A caller that gives up still leaves its record to be committed: a retry with the same id is then answered as a retry.
-        await pending.Done.Task.WaitAsync(cancellationToken);
-        return true;
+        var outcome = await pending.Done.Task.WaitAsync(cancellationToken);
+        if (WriteTelemetry.Source.HasListeners())
+        {
+            // Told after the fact, from the writer's timestamps: the time this submission waited behind others.
+            using var waited = WriteTelemetry.Source.StartActivity("queue.wait", ActivityKind.Internal, Activity.Current?.Context ?? default,
+                startTime: pending.Enqueued);
+            waited?.SetEndTime(pending.Taken);
+        }
+        return outcome;
     }
 
     private async Task RunAsync()
@@ -57,9 +94,30 @@ public sealed class GroupCommit
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
+                pending.Taken = DateTime.UtcNow;
+                WriteTelemetry.StageTime.Record((pending.Taken - pending.Enqueued).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "queue.wait"));
                 batch.Add(pending);
             }
-            await WriteAsync(batch);
+            WriteTelemetry.QueueDepth.Add(-batch.Count);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var span = WriteTelemetry.Source.StartActivity("batch", ActivityKind.Internal, parentContext: default,
+                    tags: [new("truce.batch.size", batch.Count)],
+                    links: [.. batch.Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller))]);
+                await WriteAsync(batch);
+            }
+            catch (Exception e)
+            {
+                // Whatever fails outside the write itself (a listener that throws, say) fails this batch, never the writer:
+                // a writer that stopped would leave every later caller waiting.
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(e);
+                }
+            }
+            WriteTelemetry.BatchSize.Record(batch.Count);
+            WriteTelemetry.WriterTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
@@ -68,20 +126,55 @@ public sealed class GroupCommit
         try
         {
             await using var db = _store.Open();
-            foreach (var pending in batch)
+            Dictionary<Guid, string> stored;
+            using (WriteTelemetry.Begin("replay.check"))
             {
-                db.Add(pending.Record);
-                db.ActorOf[pending.Record] = pending.Actor;
+                stored = await StoredHashesAsync(db, batch);
             }
-            await db.SaveChangesAsync();
-            foreach (var pending in batch)
+            var inserted = new List<Pending>(batch.Count);
+            var repeated = new List<(Pending Pending, CommitOutcome Outcome)>();
+            using (WriteTelemetry.Begin("batch.build"))
             {
-                pending.Done.TrySetResult();
+                var taken = new Dictionary<Guid, string>();
+                foreach (var pending in batch)
+                {
+                    if (pending.Record is ISubmittedRecord submitted)
+                    {
+                        if (stored.TryGetValue(submitted.Id, out var storedHash))
+                        {
+                            // Already committed before this batch: the answer does not wait for this batch's commit.
+                            pending.Done.TrySetResult(AnswerTo(submitted, storedHash));
+                            continue;
+                        }
+                        if (!taken.TryAdd(submitted.Id, submitted.SubmissionHash))
+                        {
+                            // Taken earlier in this batch: answered once that record is committed.
+                            repeated.Add((pending, AnswerTo(submitted, taken[submitted.Id])));
+                            continue;
+                        }
+                    }
+                    db.Add(pending.Record);
+                    db.ActorOf[pending.Record] = pending.Actor;
+                    inserted.Add(pending);
+                }
+            }
+            if (inserted.Count > 0)
+            {
+                await db.SaveChangesAsync();
+            }
+            foreach (var pending in inserted)
+            {
+                pending.Done.TrySetResult(CommitOutcome.Inserted);
+            }
+            foreach (var (pending, outcome) in repeated)
+            {
+                pending.Done.TrySetResult(outcome);
             }
         }
         catch (Exception) when (batch.Count > 1)
         {
-            foreach (var pending in batch)
+            // Alone, each record is checked again: a repeat of one that is now stored is answered from the store.
+            foreach (var pending in batch.Where(p => !p.Done.Task.IsCompleted))
             {
                 await WriteAsync([pending]);
             }
@@ -90,5 +183,37 @@ public sealed class GroupCommit
         {
             batch[0].Done.TrySetException(e);
         }
+    }
+
+    private static CommitOutcome AnswerTo(ISubmittedRecord submitted, string storedHash) =>
+        string.Equals(storedHash, submitted.SubmissionHash, StringComparison.Ordinal) ? CommitOutcome.Replayed : CommitOutcome.IdReused;
+
+    /// <summary>The submission hash of every id of the batch that is already stored: one query per record type, WHERE id IN (...).</summary>
+    private static async Task<Dictionary<Guid, string>> StoredHashesAsync(TruceDb db, IReadOnlyList<Pending> batch)
+    {
+        var found = new Dictionary<Guid, string>();
+        foreach (var records in batch.Select(p => p.Record).OfType<ISubmittedRecord>().GroupBy(r => r.GetType()))
+        {
+            var shape = RecordShape.Of(db.Model.FindEntityType(records.Key)
+                ?? throw new ArgumentException($"{records.Key.Name} is not a record of the store.", nameof(batch)));
+            var key = shape.Key.Single();
+            var hash = shape.Columns.Single(c => c.Property.Name == nameof(ISubmittedRecord.SubmissionHash));
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var ids = records.DistinctBy(r => r.Id).ToList();
+            command.CommandText = $"SELECT \"{key.Name}\", \"{hash.Name}\" FROM \"{shape.Table}\" " +
+                $"WHERE \"{key.Name}\" IN ({string.Join(", ", ids.Select((_, i) => $"@k{i}"))})";
+            // The key column's own type mapping binds each id as EF's inserts store it (text on SQLite, uuid on PostgreSQL).
+            for (var i = 0; i < ids.Count; i++)
+            {
+                command.Parameters.Add(key.Mapping.CreateParameter(command, $"@k{i}", key.Stored(ids[i]), nullable: false));
+            }
+            await using DbDataReader reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found[reader.GetGuid(0)] = reader.GetString(1);
+            }
+        }
+        return found;
     }
 }

@@ -172,9 +172,14 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         await using var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await LockJournalAsync(cancellationToken);
         var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
-        var written = await write(previous, Instant.Now(Clock));
+        int written;
+        using (WriteTelemetry.Begin("journal.write"))
+        {
+            written = await write(previous, Instant.Now(Clock));
+        }
         if (transaction is not null)
         {
+            using var commit = WriteTelemetry.Begin("commit");
             await transaction.CommitAsync(cancellationToken);
         }
         return written;

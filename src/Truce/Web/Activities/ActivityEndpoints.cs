@@ -75,5 +75,5 @@ internal static class ActivityEndpoints
         text is { Length: 16 } local && local[10] == 'T' ? local + ":00Z" : text;
 
     private static async Task<IResult> Page(Chrome chrome, TruceDb db, Failure? problem, CancellationToken cancellationToken) =>
-        new ActivityListModel(chrome, await Notifications.ListAsync(db, chrome.Viewer, cancellationToken), problem, Guid.NewGuid()).Render();
+        new ActivityListModel(chrome, await Notifications.ListAsync(db, chrome.Viewer, cancellationToken), problem, Guid.CreateVersion7()).Render();
 }

@@ -21,6 +21,7 @@ internal sealed class BearerHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        using var stage = Storage.WriteTelemetry.Begin("auth");
         var viewer = await viewers.TokenAsync(Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim(), Context.RequestAborted);
         return viewer is null
             ? AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.")

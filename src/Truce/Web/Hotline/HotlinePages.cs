@@ -65,7 +65,7 @@ internal static class HotlinePages
 
     private static async Task<IResult> ListPage(Chrome chrome, TruceDb db, TruceSettings settings, Failure? problem, CancellationToken cancellationToken) =>
         new HotlineListModel(chrome, await Threads.ListAsync(db, chrome.Viewer, settings.Hotline, cancellationToken),
-            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, NewId: Guid.NewGuid()).Render();
+            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, NewId: Guid.CreateVersion7()).Render();
 
     private static async Task<IResult> ThreadPage(Guid id, Chrome chrome, TruceDb db, TruceSettings settings, Failure? problem, CancellationToken cancellationToken)
     {
@@ -74,6 +74,6 @@ internal static class HotlinePages
         {
             return new NotFoundModel(chrome, "NotFound.Thread").Render(StatusCodes.Status404NotFound);
         }
-        return new HotlineThreadModel(chrome, view, await Threads.EscalationsAsync(db, id, cancellationToken), problem, NewId: Guid.NewGuid()).Render();
+        return new HotlineThreadModel(chrome, view, await Threads.EscalationsAsync(db, id, cancellationToken), problem, NewId: Guid.CreateVersion7()).Render();
     }
 }

@@ -33,7 +33,7 @@ internal static class ObservationPages
         HttpRequest request, Chrome chrome, TruceDb db, ListFilter filter, Page<Observation>? listed, Failure? problem, CancellationToken cancellationToken)
     {
         var page = listed ?? (await Observations.ListAsync(db, chrome.Viewer, new ListFilter(), cancellationToken)).Value!;
-        return new ObservationListModel(chrome, page, filter, ListPageQuery.PageLink(request, "/observations"), problem, GroupId: Guid.NewGuid()).Render();
+        return new ObservationListModel(chrome, page, filter, ListPageQuery.PageLink(request, "/observations"), problem, GroupId: Guid.CreateVersion7()).Render();
     }
 
     private static async Task<RazorComponentResult> FormPage(

@@ -47,7 +47,7 @@ internal static class ReportEndpoints
         await ListPage(chrome, db, null, cancellationToken);
 
     private static async Task<RazorComponentResult> ListPage(Chrome chrome, TruceDb db, Failure? problem, CancellationToken cancellationToken) =>
-        new ReportListModel(chrome, await Reports.Reports.ListAsync(db, chrome.Viewer, cancellationToken), Guid.NewGuid(),
+        new ReportListModel(chrome, await Reports.Reports.ListAsync(db, chrome.Viewer, cancellationToken), Guid.CreateVersion7(),
             DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime.AddDays(-1)), problem).Render();
 
     private static async Task<IResult> Generate(IFormCollection form, Chrome chrome, TruceDb db, CancellationToken cancellationToken)

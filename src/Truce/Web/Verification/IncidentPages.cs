@@ -61,7 +61,7 @@ internal static class IncidentPages
         var observations = await Incidents.ObservationsOfAsync(db, chrome.Viewer, id, cancellationToken);
         var (notice, activity) = await ActivityNotices.OfAsync(db, observations, cancellationToken);
         return new IncidentDetailModel(chrome, incident, observations,
-            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, AssessmentId: Guid.NewGuid(), settings.TileUrl, notice, activity).Render();
+            await MissionEndpoints.PartiesAsync(db, cancellationToken), problem, AssessmentId: Guid.CreateVersion7(), settings.TileUrl, notice, activity).Render();
     }
 
     /// <summary>
