@@ -108,13 +108,8 @@ internal static class JournalCommand
         {
             return Convert.FromBase64String((await File.ReadAllTextAsync(path, cancellationToken)).Trim());
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var (privateKey, _) = JournalExport.NewKey();
-        await File.WriteAllTextAsync(path, Convert.ToBase64String(privateKey) + "\n", cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        await OwnerOnly.WriteAllTextAsync(path, Convert.ToBase64String(privateKey) + "\n", cancellationToken);
         await parse.InvocationConfiguration.Error.WriteLineAsync($"Created the mission's journal signing key at {path}; keep it secret and backed up.");
         return privateKey;
     }
