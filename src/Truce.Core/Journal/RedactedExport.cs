@@ -115,21 +115,6 @@ public static class RedactedExport
         {
             return $"the signed trailer does not describe the {lines} lines before it: a line was changed, added or removed";
         }
-        byte[] signature;
-        try
-        {
-            signature = Convert.FromBase64String(trailer.Signature);
-        }
-        catch (FormatException)
-        {
-            return "the signature is not base64";
-        }
-        if (!PublicKey.TryImport(Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key) || key is null)
-        {
-            return "the public key is not a raw Ed25519 key";
-        }
-        return Ed25519.Verify(key, Message(trailer.For, trailer.Lines, trailer.Sha256), signature)
-            ? null
-            : "the trailer's signature does not verify with this key: the export was not signed by it, or was altered";
+        return JournalExport.Verify(publicKey, Message(trailer.For, trailer.Lines, trailer.Sha256), trailer.Signature, "the trailer's");
     }
 }

@@ -17,8 +17,7 @@ public sealed class FileModeTests
     [Fact]
     public async Task The_store_its_wal_and_shm_files_and_the_data_folder_are_owner_only()
     {
-        var parent = Directory.CreateTempSubdirectory("truce-modes-").FullName;
-        try
+        await InFreshFolderAsync(async parent =>
         {
             var data = Path.Combine(parent, "fresh", "truce-data");
             var store = new Store(StoreLocation.Resolve(null, data), TimeProvider.System);
@@ -37,19 +36,13 @@ public sealed class FileModeTests
             }
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(Path.GetDirectoryName(data)!));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(parent, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Truce_migrate_and_the_journal_key_make_owner_only_files_in_a_fresh_data_folder()
     {
-        var parent = Directory.CreateTempSubdirectory("truce-modes-").FullName;
-        try
+        await InFreshFolderAsync(async parent =>
         {
             var data = Path.Combine(parent, "truce-data");
             var migrated = await Cli.RunAsync("migrate", "--data", data);
@@ -60,19 +53,13 @@ public sealed class FileModeTests
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));
             Assert.Equal(File, System.IO.File.GetUnixFileMode(Path.Combine(data, "truce.db")));
             Assert.Equal(File, System.IO.File.GetUnixFileMode(Path.Combine(data, "journal-signing.key")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(parent, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task The_servers_data_folder_and_its_keys_folder_are_owner_only_when_the_server_creates_them()
     {
-        var parent = Directory.CreateTempSubdirectory("truce-modes-").FullName;
-        try
+        await InFreshFolderAsync(async parent =>
         {
             var data = Path.Combine(parent, "truce-data");
             await using (var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?> { ["Data"] = data }))
@@ -83,9 +70,20 @@ public sealed class FileModeTests
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(data));
             Assert.Equal(Folder, System.IO.File.GetUnixFileMode(Path.Combine(data, "keys")));
             Assert.All(Directory.GetFiles(Path.Combine(data, "keys")), f => Assert.Equal(File, System.IO.File.GetUnixFileMode(f)));
+        });
+    }
+
+    /// <summary>Runs a test in a new temporary folder, removed afterwards with the store's pooled connections.</summary>
+    private static async Task InFreshFolderAsync(Func<string, Task> test)
+    {
+        var parent = Directory.CreateTempSubdirectory("truce-modes-").FullName;
+        try
+        {
+            await test(parent);
         }
         finally
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(parent, recursive: true);
         }
     }
