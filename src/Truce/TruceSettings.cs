@@ -80,6 +80,7 @@ internal sealed record TruceSettings(
         new("Activities:LeadHours:EngineeringWorks", Hours(LeadTimes.Default.EngineeringWorks), "the same for engineering works under a window of silence"),
         new("Activities:LeadHours:Demining", Hours(LeadTimes.Default.Demining), "the same for demining"),
         new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
+        new(Web.ClientAddress.KnownProxiesKey, "", "reverse proxies (IP addresses, comma-separated) whose X-Forwarded-For names the client; empty: none, the peer is the client"),
         new("Field:ClockSkewMinutes", DefaultClockSkewMinutes.ToString(CultureInfo.InvariantCulture), "a sending device's clock off by more than this many minutes is shown on the observation"),
     ];
 

@@ -65,7 +65,7 @@ internal sealed class TruceApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton(new Truce.Web.StartupConsole(TextWriter.Null));
+            services.AddSingleton(new Truce.Web.StartupConsole(TextWriter.Null, Interactive: false));
         });
     }
 

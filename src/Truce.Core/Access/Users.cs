@@ -79,45 +79,69 @@ public static class Users
     /// password counts towards a lockout of that client: at <see cref="MaxFailedSignIns"/> in a row it is refused, even
     /// with the right password, for <see cref="Lockout"/>; any other client still signs in, so a lockout cannot be used
     /// to keep a user (an administrator) out. Every refusal, whether the name is unknown, the password wrong, the
-    /// account locked or disabled, costs one password check, so its timing does not tell them apart; the answer never
-    /// says which it was.
+    /// account locked or disabled, costs one password check and one journaled write of one row (the user's failure
+    /// count, or for an unknown name the mission's count of such refusals), so neither its timing nor what it stores
+    /// tells them apart; the answer never says which it was.
     /// </summary>
     public static async Task<SignIn> SignInAsync(TruceDb db, string name, string password, string client, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Name == name.Trim(), cancellationToken);
-        if (user is null)
-        {
-            Hasher.VerifyHashedPassword(new User(), DummyHash, password);
-            return new SignIn(null, null);
-        }
-        var now = Instant.Now(db.Clock);
-        var clientKey = ClientKey(client);
-        var correct = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (user.LockedUntil > now && user.LockedClient == clientKey)
-        {
-            return new SignIn(null, user.LockedUntil);
-        }
-        var verified = correct && !user.Disabled;
         var actor = db.Actor;
         db.Actor = new Viewer(null, "sign-in", Role.Public, null);
-        if (verified)
+        try
         {
-            user.FailedSignIns = 0;
-            if (user.LockedClient == clientKey)
+            if (user is null)
             {
-                (user.LockedUntil, user.LockedClient) = (null, null);
+                Hasher.VerifyHashedPassword(new User(), DummyHash, password);
+                await CountUnknownNameAsync(db, cancellationToken);
+                return new SignIn(null, null);
             }
+            var now = Instant.Now(db.Clock);
+            var clientKey = ClientKey(client);
+            var correct = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+            var locked = user.LockedUntil > now && user.LockedClient == clientKey;
+            var verified = correct && !user.Disabled && !locked;
+            if (verified)
+            {
+                user.FailedSignIns = 0;
+                if (user.LockedClient == clientKey)
+                {
+                    (user.LockedUntil, user.LockedClient) = (null, null);
+                }
+            }
+            else if (++user.FailedSignIns >= MaxFailedSignIns)
+            {
+                // The lock moves to the client that reached the limit last; another guesser must start its own count. A
+                // locked client that keeps trying reaches it again and extends its own lock.
+                user.FailedSignIns = 0;
+                user.LockedUntil = now + Lockout;
+                user.LockedClient = clientKey;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return verified ? new SignIn(user, null) : new SignIn(null, locked ? user.LockedUntil : null);
         }
-        else if (!user.Disabled && ++user.FailedSignIns >= MaxFailedSignIns)
+        finally
         {
-            // The lock moves to the client that reached the limit last; another guesser must start its own count.
-            user.FailedSignIns = 0;
-            user.LockedUntil = now + Lockout;
-            user.LockedClient = clientKey;
+            db.Actor = actor;
+        }
+    }
+
+    /// <summary>The setting that counts refused sign-ins for names no user has: the unknown name's one write, as a wrong password's is the user's count.</summary>
+    public const string UnknownNameRefusalsSetting = "sign-in:unknown-name-refusals";
+
+    private static async Task CountUnknownNameAsync(TruceDb db, CancellationToken cancellationToken)
+    {
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == UnknownNameRefusalsSetting, cancellationToken);
+        if (setting is null)
+        {
+            db.Settings.Add(new Setting { Key = UnknownNameRefusalsSetting, Value = "1" });
+        }
+        else
+        {
+            setting.Value = (long.TryParse(setting.Value, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count + 1 : 1)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         await db.SaveChangesAsync(cancellationToken);
-        db.Actor = actor;
-        return verified ? new SignIn(user, null) : new SignIn(null, null);
     }
 
     /// <summary>What the store keeps of a client's address: a digest, so the journal holds no one's address.</summary>

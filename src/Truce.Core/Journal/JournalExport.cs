@@ -116,10 +116,16 @@ public static class JournalExport
         {
             return $"the signed head ({trailer.Head.Seq}, {trailer.Head.Hash}) is not the last entry of the file ({expected.Seq}, {expected.Hash})";
         }
+        return Verify(publicKey, trailer.Head.Message(), trailer.Signature, "the head's");
+    }
+
+    /// <summary>Why a base64 Ed25519 signature over a message does not verify with a raw public key, or null when it does.</summary>
+    internal static string? Verify(byte[] publicKey, byte[] message, string signatureBase64, string whose)
+    {
         byte[] signature;
         try
         {
-            signature = Convert.FromBase64String(trailer.Signature);
+            signature = Convert.FromBase64String(signatureBase64);
         }
         catch (FormatException)
         {
@@ -129,8 +135,8 @@ public static class JournalExport
         {
             return "the public key is not a raw Ed25519 key";
         }
-        return Ed25519.Verify(key, trailer.Head.Message(), signature)
+        return Ed25519.Verify(key, message, signature)
             ? null
-            : "the head's signature does not verify with this key: the export was not signed by it, or was altered";
+            : $"{whose} signature does not verify with this key: the export was not signed by it, or was altered";
     }
 }

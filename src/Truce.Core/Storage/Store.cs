@@ -19,11 +19,13 @@ public sealed class Store
         Clock = clock;
         if (location.Engine == Engine.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            var connection = new SqliteConnectionStringBuilder(location.ConnectionString);
+            var file = connection.DataSource;
+            if (file != ":memory:" && connection.Mode == SqliteOpenMode.ReadWriteCreate && !file.StartsWith("file:", StringComparison.Ordinal))
             {
-                Directory.CreateDirectory(folder);
+                // Created here as 0600 (its folder 0700), before SQLite would make it 0644 under the usual umask; SQLite
+                // gives the -wal and -shm files the mode of the database file.
+                OwnerOnly.EmptyFile(file);
             }
             _sqlite = SqliteTruceDb.Options(location.ConnectionString);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Truce.Access;
 using Truce.Journal;
 using Truce.Storage;
 
@@ -19,25 +20,45 @@ internal static class JournalCommand
     private static Command ExportVerb()
     {
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)." };
-        var export = new Command("export", "Write the journal as JSON lines, ending with its head signed by the mission's key.") { output };
+        var viewer = new Option<string?>("--for")
+        {
+            Description = "Write only what this viewer may see: 'public', or a party's id (what its liaisons see), as a document "
+                + "signed with the journal key. Such an export may leave the mission. Without it, the whole journal: every record, "
+                + "internal ones and users' password digests included, for the mission's own archive and auditors only.",
+        };
+        var export = new Command("export", "Write the journal as JSON lines, ending with its head signed by the mission's key; with --for, a redacted export for one viewer.")
+        {
+            output, viewer,
+        };
         export.SetAction(async (parse, cancellationToken) =>
         {
             var settings = TruceCli.Settings(parse);
             var store = await CliStore.ReadyAsync(parse, settings, cancellationToken);
-            var key = await LoadOrCreateKeyAsync(settings.JournalKeyPath, parse, cancellationToken);
             await using var db = store.Open();
-            JournalSignature signed;
-            if (parse.GetValue(output) is { } path)
+            Viewer? reader = null;
+            if (parse.GetValue(viewer) is { } name)
             {
-                await using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-                signed = await JournalExport.WriteAsync(db, file, key, cancellationToken);
+                reader = await RedactedJournalExport.ViewerAsync(db, name.Trim(), cancellationToken);
+                if (reader is null)
+                {
+                    return await CliStore.Refuse(parse, Failure.Field(FailureKind.Invalid, "--for",
+                        $"must be '{RedactedJournalExport.Public}' or the id of a party of this mission; '{Submission.Clip(name)}' is neither."));
+                }
             }
-            else
+            var key = await LoadOrCreateKeyAsync(settings.JournalKeyPath, parse, cancellationToken);
+            await using var file = parse.GetValue(output) is { } path ? new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) : null;
+            var writer = file ?? parse.InvocationConfiguration.Output;
+            if (reader is not null)
             {
-                signed = await JournalExport.WriteAsync(db, parse.InvocationConfiguration.Output, key, cancellationToken);
+                var trailer = await RedactedJournalExport.WriteAsync(db, reader, parse.GetValue(viewer)!.Trim(), writer, key, cancellationToken);
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"Exported what {trailer.For} may see: {trailer.Lines - 1} records, signed by public key {trailer.PublicKey}");
+                return ExitCodes.Ok;
             }
+            var signed = await JournalExport.WriteAsync(db, writer, key, cancellationToken);
             await parse.InvocationConfiguration.Error.WriteLineAsync(
-                $"Exported {signed.Head.Entries} entries; head {signed.Head.Seq} {signed.Head.Hash}, signed by public key {signed.PublicKey}");
+                $"Exported {signed.Head.Entries} entries; head {signed.Head.Seq} {signed.Head.Hash}, signed by public key {signed.PublicKey}. "
+                + "This export holds every record, internal ones included: it stays with the mission.");
             return ExitCodes.Ok;
         });
         return export;
@@ -51,7 +72,7 @@ internal static class JournalCommand
             Description = "The mission's public key (base64, as `truce journal key` prints it) or a file holding it. Obtain it from the mission, not from the export.",
             Required = true,
         };
-        var check = new Command("check", "Check an exported journal: the chain, and the head's signature by the given key. Needs no store.") { file, key };
+        var check = new Command("check", "Check an exported journal (the chain, and the head's signature by the given key) or a redacted export (its signature). Needs no store.") { file, key };
         check.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -76,13 +97,19 @@ internal static class JournalCommand
                 await error.WriteLineAsync($"FILE: {path} does not exist.");
                 return ExitCodes.Usage;
             }
+            var redacted = RedactedExport.IsHeader(File.ReadLines(path).FirstOrDefault() ?? "");
             using var reader = new StreamReader(path);
-            if (await JournalExport.CheckAsync(reader, publicKey, cancellationToken) is { } problem)
+            var problem = redacted
+                ? await RedactedExport.CheckAsync(reader, publicKey, cancellationToken)
+                : await JournalExport.CheckAsync(reader, publicKey, cancellationToken);
+            if (problem is not null)
             {
                 await error.WriteLineAsync($"The export does not check: {problem}.");
                 return ExitCodes.Tampered;
             }
-            await parse.InvocationConfiguration.Output.WriteLineAsync("The export checks: chain intact, head signed by the given key.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(redacted
+                ? "The redacted export checks: every line as signed by the given key."
+                : "The export checks: chain intact, head signed by the given key.");
             return ExitCodes.Ok;
         });
         return check;
@@ -108,13 +135,8 @@ internal static class JournalCommand
         {
             return Convert.FromBase64String((await File.ReadAllTextAsync(path, cancellationToken)).Trim());
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var (privateKey, _) = JournalExport.NewKey();
-        await File.WriteAllTextAsync(path, Convert.ToBase64String(privateKey) + "\n", cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        await OwnerOnly.WriteAllTextAsync(path, Convert.ToBase64String(privateKey) + "\n", cancellationToken);
         await parse.InvocationConfiguration.Error.WriteLineAsync($"Created the mission's journal signing key at {path}; keep it secret and backed up.");
         return privateKey;
     }

@@ -38,7 +38,7 @@ internal static class TruceWeb
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Viewer() ?? Viewer.Anonymous);
         services.AddScoped(sp => sp.GetRequiredService<Store>().Open(sp.GetRequiredService<Viewer>()));
         services.AddHttpContextAccessor();
-        services.AddSingleton(new StartupConsole(console));
+        services.AddSingleton(new StartupConsole(console, Interactive: !Console.IsOutputRedirected));
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<HotlineEscalator>();
 
@@ -62,6 +62,8 @@ internal static class TruceWeb
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
 
         var app = builder.Build();
+        // Before anything reads the client's address (sign-in lockout, rate limits): a known proxy's X-Forwarded-For.
+        app.UseClientAddress();
         // Who is asking and in which language come first, so that the error pages below speak the viewer's language.
         app.UseAuthentication();
         app.UseTruceLocalization(settings);

@@ -32,7 +32,7 @@ internal static class AccountEndpoints
     {
         var name = form["name"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddress.Of(context);
         var user = (await Users.SignInAsync(db, name, form["password"].ToString(), client, cancellationToken)).User;
         if (user is null)
         {

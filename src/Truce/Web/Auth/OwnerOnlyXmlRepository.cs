@@ -6,8 +6,6 @@ namespace Truce.Web;
 /// <summary>The framework's file repository, with each key file made readable and writable by its owner only (0600) once written.</summary>
 internal sealed class OwnerOnlyXmlRepository(DirectoryInfo folder, ILoggerFactory loggers) : IXmlRepository
 {
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly FileSystemXmlRepository _files = new(folder, loggers);
 
     public IReadOnlyCollection<XElement> GetAllElements() => _files.GetAllElements();
@@ -23,7 +21,7 @@ internal sealed class OwnerOnlyXmlRepository(DirectoryInfo folder, ILoggerFactor
         // folder is 0700, so nobody else can reach the file before its mode is set.
         foreach (var file in folder.EnumerateFiles("*.xml"))
         {
-            File.SetUnixFileMode(file.FullName, OwnerOnlyFile);
+            File.SetUnixFileMode(file.FullName, Storage.OwnerOnly.FilePermissions);
         }
     }
 }

@@ -36,7 +36,7 @@ internal static class FieldEndpoints
         JsonInput<FieldSignInInput> input, HttpContext context, TruceDb db, CancellationToken cancellationToken)
     {
         var started = await input.ThenAsync(body =>
-            FieldSessions.StartAsync(db, body.Name ?? "", body.Password ?? "", context.Connection.RemoteIpAddress?.ToString() ?? "unknown", body.Hours, body.Device, cancellationToken));
+            FieldSessions.StartAsync(db, body.Name ?? "", body.Password ?? "", ClientAddress.Of(context), body.Hours, body.Device, cancellationToken));
         return started.Failure is { } failure
             ? failure.ToProblem()
             : TypedResults.Created((string?)null, FieldSessionJson.From(started.Value!));

@@ -29,7 +29,7 @@ internal static class RateLimits
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again after the time in Retry-After.")
                     .ExecuteAsync(context.HttpContext);
             };
-            options.AddPolicy(SignIn, context => Window(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", settings.SignInsPerMinute));
+            options.AddPolicy(SignIn, context => Window(ClientAddress.Of(context), settings.SignInsPerMinute));
             options.AddPolicy(Submissions, context => Window(User(context), settings.SubmissionsPerMinute));
             options.AddPolicy(Evidence, context => Window(User(context), settings.EvidencePerMinute));
         });
@@ -37,7 +37,7 @@ internal static class RateLimits
     }
 
     private static string User(HttpContext context) =>
-        context.Viewer().UserId?.ToString() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        context.Viewer().UserId?.ToString() ?? ClientAddress.Of(context);
 
     private static RateLimitPartition<string> Window(string key, int perMinute) => perMinute <= 0
         ? RateLimitPartition.GetNoLimiter(key)

@@ -21,7 +21,7 @@ internal static class PublicEndpoints
     public static IServiceCollection AddPublicSite(this IServiceCollection services, TruceSettings settings) =>
         services.AddSingleton<PublicCache>().Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
         {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var address = ClientAddress.Of(context);
             return settings.CommentsPerHour <= 0
                 ? RateLimitPartition.GetNoLimiter(address)
                 : RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
