@@ -150,6 +150,8 @@ public sealed class AccessMatrixTests
         ["GET /public/search"] = Need.Read,
         ["GET /public/feed.atom"] = Need.Read,
         ["GET /public/reports/{report:guid}/pdf"] = Need.Read,
+        ["GET /public/map"] = Need.Read,
+        ["GET /api/public/grid"] = Need.Read,
         ["GET /api/reports/"] = Need.Read,
         ["GET /api/reports/{report:guid}"] = Need.Read,
         ["POST /api/reports/"] = Need.WriteReports,
