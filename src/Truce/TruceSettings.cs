@@ -4,6 +4,7 @@ using Truce.Activities;
 using Truce.Hotline;
 using Truce.Monitoring;
 using Truce.Storage;
+using Truce.Webhooks;
 
 namespace Truce;
 
@@ -30,8 +31,20 @@ internal sealed record TruceSettings(
     HotlineDeadlines Hotline,
     LeadTimes LeadTimes,
     TimeSpan ClockSkewShown,
-    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour)
+    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour,
+    WebhookTimings? Webhooks = null,
+    double GridKm = TruceSettings.DefaultGridKm,
+    int GridMinCount = TruceSettings.DefaultGridMinCount)
 {
+    /// <summary>The public map's cell edge, in kilometres: coarse enough that a cell never points at one source.</summary>
+    public const double DefaultGridKm = 10;
+
+    /// <summary>A public map cell with fewer verified incidents than this is not shown (its incidents are counted as "not placed").</summary>
+    public const int DefaultGridMinCount = 3;
+
+    /// <summary>How webhook deliveries are retried (<see cref="WebhookTimings.Default"/> unless configured).</summary>
+    public WebhookTimings WebhookTimings => Webhooks ?? WebhookTimings.Default;
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>A password-guessing brake in front of the lockout, per client address.</summary>
@@ -82,7 +95,29 @@ internal sealed record TruceSettings(
         new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
         new(Web.ClientAddress.KnownProxiesKey, "", "reverse proxies (IP addresses, comma-separated) whose X-Forwarded-For names the client; empty: none, the peer is the client"),
         new("Field:ClockSkewMinutes", DefaultClockSkewMinutes.ToString(CultureInfo.InvariantCulture), "a sending device's clock off by more than this many minutes is shown on the observation"),
+        new("Webhooks:FirstRetrySeconds", Seconds(WebhookTimings.Default.FirstRetry), "seconds before a failed webhook delivery is tried again; each next wait doubles"),
+        new("Webhooks:MaxDelaySeconds", Seconds(WebhookTimings.Default.MaxDelay), "the longest wait between two tries of a webhook delivery, in seconds"),
+        new("Webhooks:MaxAttempts", WebhookTimings.Default.MaxAttempts.ToString(CultureInfo.InvariantCulture), "tries before a webhook delivery is given up (dead)"),
+        new("Webhooks:TimeoutSeconds", Seconds(WebhookTimings.Default.Timeout), "seconds a receiver has to answer one webhook delivery"),
+        new("Webhooks:LeaseSeconds", Seconds(WebhookTimings.Default.Lease), "seconds a node holds a claimed delivery before another node may take it (longer than the timeout)"),
+        new("Webhooks:PollSeconds", Seconds(WebhookTimings.Default.Poll), "how often each node looks for due webhook deliveries, in seconds"),
+        new("Public:GridKm", DefaultGridKm.ToString(CultureInfo.InvariantCulture), "the public map's cell edge, in kilometres"),
+        new("Public:GridMinCount", DefaultGridMinCount.ToString(CultureInfo.InvariantCulture), "a public map cell with fewer verified incidents is not shown"),
     ];
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A duration in seconds (fractions allowed); zero, negative or absent keeps the default.</summary>
+    private static TimeSpan SecondsOf(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration.GetValue<double?>(key) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : fallback;
+
+    private static WebhookTimings WebhookTimingsOf(IConfiguration configuration) => new(
+        SecondsOf(configuration, "Webhooks:FirstRetrySeconds", WebhookTimings.Default.FirstRetry),
+        SecondsOf(configuration, "Webhooks:MaxDelaySeconds", WebhookTimings.Default.MaxDelay),
+        configuration.GetValue<int?>("Webhooks:MaxAttempts") is > 0 and var attempts ? attempts : WebhookTimings.Default.MaxAttempts,
+        SecondsOf(configuration, "Webhooks:TimeoutSeconds", WebhookTimings.Default.Timeout),
+        SecondsOf(configuration, "Webhooks:LeaseSeconds", WebhookTimings.Default.Lease),
+        SecondsOf(configuration, "Webhooks:PollSeconds", WebhookTimings.Default.Poll));
 
     private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
 
@@ -121,7 +156,10 @@ internal sealed record TruceSettings(
                 HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
                 HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)),
             TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)),
-            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour));
+            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour),
+            WebhookTimingsOf(configuration),
+            configuration.GetValue<double?>("Public:GridKm") is > 0 and var gridKm ? gridKm : DefaultGridKm,
+            Math.Max(1, configuration.GetValue("Public:GridMinCount", DefaultGridMinCount)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

@@ -48,6 +48,15 @@ public sealed class PageLayoutTests(SharedChromium chromium)
         }
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the places fit the width without scrolling sideways");
 
+        await page.GotoAsync("/webhooks");
+        var subscribe = page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" });
+        await Assertions.Expect(subscribe).ToBeVisibleAsync();
+        await AssertInsideViewportAsync(page, subscribe, width);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the webhooks fit the width without scrolling sideways");
+
+        await page.GotoAsync("/public/map");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the public map fits the width without scrolling sideways");
+
         if (width < 600)
         {
             // The header and the exercise banner leave at least 80% of a phone's screen to the page.

@@ -35,6 +35,8 @@ public static class AccessPolicy
         Operation.SignOffHandover => viewer.Role is Role.Liaison && viewer.PartyId is not null,
         Operation.WriteReports or Operation.ModerateComments => viewer.Role is Role.Analyst or Role.Administrator,
         Operation.ReplyToReports => viewer.Role is Role.Liaison,
+        // Which subscriptions a liaison manages (its own party's) is decided by Webhooks.Subscriptions.
+        Operation.ManageWebhooks => viewer.IsSignedIn && (viewer.Role is Role.Administrator || (viewer.Role is Role.Liaison && viewer.PartyId is not null)),
         _ => false,
     };
 

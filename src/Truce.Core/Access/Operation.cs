@@ -33,4 +33,6 @@ public enum Operation
     ModerateComments,
     /// <summary>Reply, for one's party, to a disputed attribution in a report under review.</summary>
     ReplyToReports,
+    /// <summary>Create and disable webhook subscriptions: any for an administrator, its own party's for a liaison.</summary>
+    ManageWebhooks,
 }

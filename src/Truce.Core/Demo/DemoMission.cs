@@ -97,6 +97,7 @@ public static class DemoMission
         await DemoHandover.LoadAsync(store, staff["analyst.demo"], staff["monitor.alpha"], cancellationToken);
         await DemoReports.LoadAsync(store, staff["analyst.demo"], cancellationToken);
         await DemoHumanitarian.LoadAsync(store, cancellationToken);
+        await DemoWebhooks.LoadAsync(store, staff, cancellationToken);
         return true;
     }
 

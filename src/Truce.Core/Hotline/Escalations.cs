@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Storage;
+using Truce.Webhooks;
 
 namespace Truce.Hotline;
 
@@ -36,7 +37,7 @@ public static class Escalations
                     MessageId = message.Id, Level = next, ThreadId = message.ThreadId, EscalatedTo = EscalationRules.EscalatedTo(next),
                     DueSince = Instant.Normalize(EscalationRules.ReachedAt(message.DueAt, next, deadlines.Repeat)), RecordedAt = now,
                 };
-                if (await TryRecordAsync(store, escalation, cancellationToken))
+                if (await TryRecordAsync(store, message, escalation, cancellationToken))
                 {
                     recorded.Add(escalation);
                 }
@@ -46,7 +47,7 @@ public static class Escalations
     }
 
     /// <summary>Writes one notice, journaled as the system's; false when another node wrote the same (message, level) first.</summary>
-    private static async Task<bool> TryRecordAsync(Store store, HotlineEscalation escalation, CancellationToken cancellationToken)
+    private static async Task<bool> TryRecordAsync(Store store, HotlineMessage message, HotlineEscalation escalation, CancellationToken cancellationToken)
     {
         await using var db = store.Open(Viewer.System);
         if (await db.Set<HotlineEscalation>().AnyAsync(e => e.MessageId == escalation.MessageId && e.Level == escalation.Level, cancellationToken))
@@ -54,6 +55,8 @@ public static class Escalations
             return false;
         }
         db.Add(escalation);
+        var thread = await db.Set<HotlineThread>().AsNoTracking().FirstAsync(t => t.Id == message.ThreadId, cancellationToken);
+        await Outbox.EnqueueAsync(db, WebhookEvents.HotlineEscalated, thread, message, escalation, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Storage;
+using Truce.Webhooks;
 
 namespace Truce.Hotline;
 
@@ -64,8 +65,10 @@ public static class Threads
             Id = input.Id!.Value, Subject = subject!, PartyId = viewer.PartyId, OtherPartyId = to!, StartedAt = now,
             StartedBy = viewer.Name, SubmissionHash = hash,
         };
-        thread.Messages.Add(NewMessage(thread, viewer, deadlines, Guid.CreateVersion7(now), kind!.Value, body!, now, hash));
+        var first = NewMessage(thread, viewer, deadlines, Guid.CreateVersion7(now), kind!.Value, body!, now, hash);
+        thread.Messages.Add(first);
         db.Add(thread);
+        await Outbox.EnqueueAsync(db, WebhookEvents.HotlineMessage, thread, first, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new Submitted<HotlineThread>(thread, false);
     }
@@ -101,6 +104,7 @@ public static class Threads
         }
         var message = NewMessage(thread, viewer, deadlines, input.Id!.Value, kind!.Value, body!, Instant.Now(db.Clock), hash);
         db.Add(message);
+        await Outbox.EnqueueAsync(db, WebhookEvents.HotlineMessage, thread, message, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new Submitted<HotlineMessage>(message, false);
     }
@@ -143,6 +147,7 @@ public static class Threads
         message.AcknowledgedBy = viewer.Name;
         // Acknowledging answers for having read it.
         message.ReadAt ??= now;
+        await Outbox.EnqueueAsync(db, WebhookEvents.HotlineAcknowledged, thread, message, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return message;
     }

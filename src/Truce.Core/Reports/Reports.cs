@@ -7,6 +7,7 @@ using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
+using Truce.Webhooks;
 
 namespace Truce.Reports;
 
@@ -201,6 +202,7 @@ public static class Reports
                 .Select(r => r.Number!.Value).ToListAsync(cancellationToken);
             report.Number = ReportRules.NextNumber(numbers);
             report.PublishedAt = now;
+            await Outbox.EnqueueAsync(db, report, cancellationToken);
         }
         try
         {

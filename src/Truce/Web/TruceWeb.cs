@@ -41,6 +41,8 @@ internal static class TruceWeb
         services.AddSingleton(new StartupConsole(console, Interactive: !Console.IsOutputRedirected));
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<HotlineEscalator>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
 
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
@@ -95,6 +97,7 @@ internal static class TruceWeb
         app.MapVerification();
         app.MapMetrics();
         app.MapHotline();
+        app.MapWebhooks();
         app.MapActivities();
         app.MapHandover();
         app.MapPublic();

@@ -23,7 +23,7 @@ public sealed class AccessMatrixTests
 {
     private enum Who { Public, Monitor, Analyst, LiaisonWest, LiaisonEast, Humanitarian, Administrator, ReadOnlyMonitor, RevokedToken }
 
-    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff, WriteReports, Moderate, Reply, WriteRegisters }
+    private enum Need { Read, Submit, Group, Assess, Corroborate, ManageUsers, ReadJournal, SignedIn, Hotline, HotlineWrite, TrackCommitments, PlanHandover, SignOff, WriteReports, Moderate, Reply, WriteRegisters, ManageWebhooks }
 
     /// <summary>What each route needs, by method and route pattern. A route missing here fails the test.</summary>
     private static readonly Dictionary<string, Need> Routes = new()
@@ -150,6 +150,8 @@ public sealed class AccessMatrixTests
         ["GET /public/search"] = Need.Read,
         ["GET /public/feed.atom"] = Need.Read,
         ["GET /public/reports/{report:guid}/pdf"] = Need.Read,
+        ["GET /public/map"] = Need.Read,
+        ["GET /api/public/grid"] = Need.Read,
         ["GET /api/reports/"] = Need.Read,
         ["GET /api/reports/{report:guid}"] = Need.Read,
         ["POST /api/reports/"] = Need.WriteReports,
@@ -162,6 +164,13 @@ public sealed class AccessMatrixTests
         ["POST /reports/{report:guid}/replies"] = Need.Reply,
         ["GET /reports/comments"] = Need.Moderate,
         ["POST /reports/comments/{comment:guid}"] = Need.Moderate,
+        ["GET /api/webhooks/"] = Need.ManageWebhooks,
+        ["POST /api/webhooks/"] = Need.ManageWebhooks,
+        ["GET /api/webhooks/{id:guid}/deliveries"] = Need.ManageWebhooks,
+        ["POST /api/webhooks/{id:guid}/disable"] = Need.ManageWebhooks,
+        ["GET /webhooks"] = Need.ManageWebhooks,
+        ["POST /webhooks"] = Need.ManageWebhooks,
+        ["POST /webhooks/{id:guid}/disable"] = Need.ManageWebhooks,
     };
 
     /// <summary>Who may do what, written out by hand.</summary>
@@ -182,6 +191,8 @@ public sealed class AccessMatrixTests
         Need.WriteReports or Need.Moderate => who is Who.Analyst or Who.Administrator,
         Need.Reply => who is Who.LiaisonWest or Who.LiaisonEast,
         Need.WriteRegisters => who is Who.Humanitarian or Who.Analyst or Who.Administrator,
+        // Administrators manage every subscription; a liaison its own party's (the matrix's subscription is west's).
+        Need.ManageWebhooks => who is Who.Administrator or Who.LiaisonWest or Who.LiaisonEast,
         _ => false,
     };
 
@@ -236,6 +247,8 @@ public sealed class AccessMatrixTests
         /// <summary>A published report, and a comment on it held for moderation.</summary>
         public Guid Report { get; set; }
         public Guid Comment { get; set; }
+        /// <summary>A webhook subscription of the west party's.</summary>
+        public Guid Webhook { get; set; }
     }
 
     [Fact]
@@ -354,6 +367,13 @@ public sealed class AccessMatrixTests
                 ? new("let in (not 401/403/404)", (s, _) => s is >= 200 and < 500 and not 401 and not 403 and not 404)
                 : new("allowed (2xx or 3xx)", (s, _) => s is >= 200 and < 400);
         }
+        if (pattern.Contains("webhooks/{id", StringComparison.Ordinal))
+        {
+            // The subscription is west's: the administrators and west's liaison manage it; to east it does not exist.
+            return who is Who.Administrator or Who.LiaisonWest
+                ? new("allowed (2xx or 3xx)", (s, _) => s is >= 200 and < 400)
+                : new("404", (s, _) => s == 404);
+        }
         var recordScoped = pattern.Contains("{id", StringComparison.Ordinal) && !pattern.Contains("places/", StringComparison.Ordinal);
         var visible = !recordScoped || (pattern.Contains("hotline", StringComparison.Ordinal)
             ? SeesThread(who, record)
@@ -440,7 +460,8 @@ public sealed class AccessMatrixTests
             .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
             .Replace("{itemId:guid}", world.ChecklistItem.ToString(), StringComparison.Ordinal)
-            .Replace("{id:guid}", IsHandoverRoute(pattern) ? HandoverRecord(world, pattern)
+            .Replace("{id:guid}", pattern.Contains("webhooks", StringComparison.Ordinal) ? world.Webhook.ToString()
+                : IsHandoverRoute(pattern) ? HandoverRecord(world, pattern)
                 : pattern.Contains("hotline", StringComparison.Ordinal) ? world.Threads[record].ToString()
                 : pattern.Contains("incidents", StringComparison.Ordinal) ? incident.ToString() : observation.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -485,6 +506,8 @@ public sealed class AccessMatrixTests
         "/api/reports/{report:guid}/status" => JsonContent.Create(new { status = "published" }),
         "/api/hazardous-areas/{id:guid}/release" => JsonContent.Create(new { method = "reduced", areaM2 = 1200.5, date = "2026-11-30" }),
         "/api/services/" => JsonContent.Create(new { id = Guid.NewGuid(), place = "az-khankendi", service = "water", level = "partial", date = "2026-11-30", source = "Matrix" }),
+        "/api/webhooks/" => JsonContent.Create(new { id = Guid.NewGuid(), url = "http://127.0.0.1:9/hook", events = new[] { "report.published" } }),
+        "/api/webhooks/{id:guid}/disable" => JsonContent.Create(new { }),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 
@@ -577,6 +600,11 @@ public sealed class AccessMatrixTests
                 break;
             case "/reports/comments/{comment:guid}":
                 form["decision"] = "approved";
+                break;
+            case "/webhooks":
+                form["id"] = Guid.NewGuid().ToString(); form["url"] = "http://127.0.0.1:9/hook"; form["events"] = "report.published";
+                break;
+            case "/webhooks/{id:guid}/disable":
                 break;
             default:
                 throw new InvalidOperationException($"No sample form for POST {pattern}: add one to the access matrix test.");
@@ -715,6 +743,10 @@ public sealed class AccessMatrixTests
             Assert.True((await Truce.Reports.Reports.MoveAsync(db, viewers[Who.Analyst], report, "published")).Succeeded);
             world.Report = report;
             world.Comment = (await Truce.Reports.Comments.SubmitAsync(db, report, new Truce.Reports.CommentInput("Reader", "Held.", null))).Value!.Id;
+            world.Webhook = Guid.NewGuid();
+            var westLiaison = new Viewer(Guid.NewGuid(), "west-hooks", Role.Liaison, "west");
+            Assert.True((await Truce.Webhooks.Subscriptions.CreateAsync(db, westLiaison,
+                new Truce.Webhooks.SubscriptionInput(world.Webhook, "http://127.0.0.1:9/west", ["hotline.message"], null))).Succeeded);
         }
         return world;
     }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Truce.Access;
+using Truce.PublicMap;
 using Truce.Reports;
 using Truce.Storage;
 
@@ -45,6 +46,9 @@ internal static class PublicEndpoints
         pages.MapGet("/search", Search);
         pages.MapGet("/feed.atom", Feed);
         pages.MapGet("/reports/{report:guid}/pdf", Pdf);
+        pages.MapGet("/map", Map);
+        app.MapGet("/api/public/grid", Grid).WithTags("Reports").Allow(AccessRule.Anyone)
+            .WithSummary("The public map as GeoJSON: verified public incidents counted per square of Public:GridKm km (or ?km=), at the positions the public is shown; squares under Public:GridMinCount are withheld.");
 
         var api = app.MapGroup("/api/reports").WithTags("Reports").Allow(AccessRule.Anyone);
         api.MapGet("/", async (Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
@@ -52,6 +56,23 @@ internal static class PublicEndpoints
             .WithSummary("The situation reports the caller may see, newest period first: the published ones (the mission also sees drafts and reports in review; the parties those in review).");
         api.MapGet("/{report:guid}", (Guid report, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
                 Reports.Reports.GetAsync(db, viewer, report, cancellationToken).ToOkAsync(ReportJson.Of)).WithSummary("One situation report with its figures, as the caller may see it.");
+    }
+
+    private static async Task<IResult> Map(Chrome chrome, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    {
+        var grid = await PublicGrid.CountAsync(db, settings.GridKm, settings.GridMinCount, cancellationToken);
+        return grid.Failure is null ? new PublicMapModel(chrome, grid.Value!).Render() : grid.Failure.ToProblem();
+    }
+
+    private static async Task<IResult> Grid(HttpRequest request, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    {
+        var km = settings.GridKm;
+        if (request.Query.TryGetValue("km", out var given) && !double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out km))
+        {
+            km = double.NaN;
+        }
+        var grid = await PublicGrid.CountAsync(db, km, settings.GridMinCount, cancellationToken);
+        return grid.Failure is null ? TypedResults.Json(GridJson.From(grid.Value!), contentType: GeoJson.MediaType) : grid.Failure.ToProblem();
     }
 
     private static async Task<RazorComponentResult> Home(Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
