@@ -64,16 +64,17 @@ public static class RegisterImport
     }
 
     /// <summary>
-    /// The header's problems: a column the register needs is missing; with a hashtag row, a column whose hashtag is not
+    /// The header's problems: no id column; with a hashtag row, a column whose hashtag is not
     /// the register's (compared as HXL does: case and the order of attributes do not matter), or a hashtag row longer
     /// than the header. Columns the register does not know are passed over.
     /// </summary>
     private static List<RowError> Header(RegisterTable table, IReadOnlyList<RegisterColumn> layout, bool requireTags)
     {
         var errors = new List<RowError>();
-        foreach (var column in layout.Where(c => !c.Derived && table.Column(c.Name) < 0))
+        // Only the id is needed to tell the rows apart; any other missing column is a missing field, named on each row by the register's rules.
+        if (table.Column("id") < 0)
         {
-            errors.Add(new RowError(1, column.Name, $"the header has no column '{column.Name}'; the register's columns are {string.Join(", ", layout.Select(c => c.Name))}."));
+            errors.Add(new RowError(1, "id", $"the header has no column 'id'; the register's columns are {string.Join(", ", layout.Select(c => c.Name))}."));
         }
         if (table.Tags is not { } tags)
         {
