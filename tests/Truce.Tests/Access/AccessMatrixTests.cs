@@ -128,6 +128,7 @@ public sealed class AccessMatrixTests
         ["POST /api/services/"] = Need.WriteRegisters,
         ["POST /api/hazardous-areas/{id:guid}/release"] = Need.WriteRegisters,
         ["GET /api/registers/{register}.csv"] = Need.Read,
+        ["GET /api/hazardous-areas/map"] = Need.Read,
         ["GET /api/assets/"] = Need.Read,
         ["POST /api/assets/"] = Need.WriteRegisters,
         ["GET /api/damage-assessments/"] = Need.Read,

@@ -48,6 +48,8 @@ public sealed class RegisterApiTests
 
         var anonymous = app.CreateClient();
         Assert.Equal(1, (await anonymous.GetFromJsonAsync<JsonElement>("/api/damage-assessments/", ct)).GetArrayLength());
+        var layer = Assert.Single((await anonymous.GetFromJsonAsync<JsonElement>("/api/hazardous-areas/map", ct)).GetProperty("features").EnumerateArray().ToList());
+        Assert.Equal(("Polygon", "suspected", area.ToString()), (layer.GetProperty("geometry").GetProperty("type").GetString(), layer.GetProperty("properties").GetProperty("status").GetString(), layer.GetProperty("id").GetString()));
         var readiness = Assert.Single((await anonymous.GetFromJsonAsync<JsonElement>("/api/readiness/", ct)).EnumerateArray().ToList());
         Assert.Contains(readiness.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "asset_damaged");
         await using (var db = app.Store.Open())

@@ -31,6 +31,11 @@ internal static class RegisterEndpoints
             .WithTags("Humanitarian").Allow(AccessRule.Anyone)
             .WithSummary("A register (displacement, services, hazardous_areas, assets, damage, projects) as CSV of what the viewer may read; hxl=1 adds the HXL hashtag row. `truce import register|hxl FILE --register NAME` reads it back.");
 
+        app.MapGet("/api/hazardous-areas/map", async (TruceDb db, CancellationToken cancellationToken) =>
+                TypedResults.Text(HazardMap(await HazardousAreas.ListAsync(db, cancellationToken)), "application/geo+json"))
+            .WithTags("Humanitarian").Allow(AccessRule.Anyone)
+            .WithSummary("The hazard layer: every hazardous area as a GeoJSON polygon with its name and land-release status.");
+
         var assets = app.MapGroup("/api/assets").WithTags("Humanitarian");
         assets.MapGet("/", async (Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await InfrastructureRegister.AssetsAsync(db, viewer, cancellationToken)).Select(AssetJson.From).ToList()))
@@ -66,5 +71,34 @@ internal static class RegisterEndpoints
                 input.ThenAsync(body => Clearance.RecordTaskAsync(db, viewer, id, body, cancellationToken)).ToCreatedAsync(t => $"/api/hazardous-areas/{t.HazardousAreaId}", ClearanceTaskJson.From))
             .WithTags("Humanitarian").Allow(AccessRule.For(Operation.WriteRegisters))
             .WithSummary("Record a survey or clearance task on a hazardous area: the organisation and its dates.");
+    }
+
+    /// <summary>A FeatureCollection of the areas, each polygon as stored (already RFC 7946, longitude first).</summary>
+    private static string HazardMap(IEnumerable<HazardousArea> areas)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteStartArray("features");
+            foreach (var area in areas)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteString("id", area.Id.ToString("D"));
+                json.WritePropertyName("geometry");
+                json.WriteRawValue(area.GeometryJson);
+                json.WriteStartObject("properties");
+                json.WriteString("name", area.Name);
+                json.WriteString("status", Slug.Of(area.Status));
+                json.WriteBoolean("released", area.IsReleased);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
