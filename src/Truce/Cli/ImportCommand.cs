@@ -8,11 +8,11 @@ namespace Truce.Cli;
 
 internal static class ImportCommand
 {
-    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce", GeoNamesImportRun.Main, GeoNamesImportRun.Alternates, DisplacementImportRun.Idmc, DisplacementImportRun.Unhcr];
+    private static readonly string[] Formats = ["ucdp", "acled", "geojson", "truce", GeoNamesImportRun.Main, GeoNamesImportRun.Alternates, DisplacementImportRun.Idmc, DisplacementImportRun.Unhcr, RegisterImportRun.Csv, RegisterImportRun.Hxl, RelandImportRun.Reland];
 
     public static Command Create()
     {
-        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points), truce (a `truce export csv|hxl` file); geonames (GeoNames' main table) or geonames-alternates (alternateNamesV2) into the gazetteer; idmc (IDMC GIDD or IDU CSV) or unhcr (UNHCR solutions CSV) into the displacement register." };
+        var format = new Argument<string>("FORMAT") { Description = "ucdp (UCDP GED CSV), acled (ACLED CSV), geojson (a FeatureCollection of points), truce (a `truce export csv|hxl` file); geonames (GeoNames' main table) or geonames-alternates (alternateNamesV2) into the gazetteer; idmc (IDMC GIDD or IDU CSV) or unhcr (UNHCR solutions CSV) into the displacement register; register or hxl (a register's CSV, hxl with its HXL hashtag row) with --register; reland (the RELand landmine grid) as hazardous areas." };
         format.AcceptOnlyFromAmong(Formats);
         var file = new Argument<FileInfo>("FILE") { Description = "The file to import." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows and report the bad ones (by default a file with any bad row imports nothing)." };
@@ -22,11 +22,12 @@ internal static class ImportCommand
         var source = new Option<string?>("--source") { Description = "The source the observations are recorded under (default: the dataset, such as \"UCDP GED\")." };
         var layout = new Option<string>("--layout") { Description = "geojson only: whose property names the features carry: ucdp (default, UCDP's GeoJSON export), acled or truce.", DefaultValueFactory = _ => "ucdp" };
         layout.AcceptOnlyFromAmong([.. EventLayout.All.Select(l => l.Name)]);
+        var register = new Option<string?>("--register") { Description = "register and hxl only: which register the file is: displacement, services, hazardous_areas, assets, damage or projects." };
         var map = new Option<string[]>("--map") { Description = "geojson only: COLUMN=PROPERTY, read the layout's column from another property name (repeatable).", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("import", "Import a dataset's events as observations, each joining an incident; a re-import updates, never duplicates.")
         {
-            format, file, skipInvalid, json, visibility, source, layout, map,
+            format, file, skipInvalid, json, visibility, source, layout, map, register,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,6 +47,14 @@ internal static class ImportCommand
             {
                 var given = parse.GetResult(visibility) is { Implicit: false } ? Slug.Parse<Visibility>(parse.GetValue(visibility)!) : Visibility.Public;
                 return await DisplacementImportRun.RunAsync(parse, chosen, path, given, parse.GetValue(json), cancellationToken);
+            }
+            if (chosen is RegisterImportRun.Csv or RegisterImportRun.Hxl)
+            {
+                return await RegisterImportRun.RunAsync(parse, chosen, path, parse.GetValue(register), parse.GetValue(json), cancellationToken);
+            }
+            if (chosen is RelandImportRun.Reland)
+            {
+                return await RelandImportRun.RunAsync(parse, path, parse.GetValue(json), cancellationToken);
             }
             var eventLayout = EventLayout.Named(chosen == "geojson" ? parse.GetValue(layout) : chosen)!;
             var mapping = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -104,6 +104,7 @@ internal static class TruceWeb
         app.MapReports();
         app.MapHumanitarian();
         app.MapExports();
+        app.MapRegisters();
         app.MapJournal();
         app.MapAdministration();
         app.MapBench(settings);

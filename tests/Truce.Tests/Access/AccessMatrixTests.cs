@@ -127,6 +127,16 @@ public sealed class AccessMatrixTests
         ["GET /api/services/"] = Need.Read,
         ["POST /api/services/"] = Need.WriteRegisters,
         ["POST /api/hazardous-areas/{id:guid}/release"] = Need.WriteRegisters,
+        ["GET /api/registers/{register}.csv"] = Need.Read,
+        ["GET /api/hazardous-areas/map"] = Need.Read,
+        ["GET /api/assets/"] = Need.Read,
+        ["POST /api/assets/"] = Need.WriteRegisters,
+        ["GET /api/damage-assessments/"] = Need.Read,
+        ["POST /api/damage-assessments/"] = Need.WriteRegisters,
+        ["GET /api/rehabilitation-projects/"] = Need.Read,
+        ["POST /api/rehabilitation-projects/"] = Need.WriteRegisters,
+        ["POST /api/hazardous-areas/{id:guid}/devices"] = Need.WriteRegisters,
+        ["POST /api/hazardous-areas/{id:guid}/tasks"] = Need.WriteRegisters,
         ["GET /handover"] = Need.Read,
         ["GET /handover/{id:guid}"] = Need.Read,
         ["GET /handover/{id:guid}/certificate"] = Need.Read,
@@ -357,7 +367,7 @@ public sealed class AccessMatrixTests
         // viewer sees them. Writes to them may be refused on their merits (an illegal move, a second sign-off): what
         // matters here is that the caller was let in. A sign-off needs a representative of a party the handover
         // names (pkf, authority, observers): neither liaison of the matrix is one, so each is refused.
-        if (IsHandoverRoute(pattern) || pattern.StartsWith("/api/services", StringComparison.Ordinal))
+        if (IsHandoverRoute(pattern) || IsRegisterRoute(pattern))
         {
             if (pattern.EndsWith("/signoffs", StringComparison.Ordinal))
             {
@@ -426,6 +436,10 @@ public sealed class AccessMatrixTests
             new() { Id = world.HazardousArea, Name = "Field", Area = square.RootElement.Clone() })).Succeeded);
     }
 
+    /// <summary>The registers' lists and writes: each viewer reads the entries the policy shows it (tested in Humanitarian/); the writers are let in.</summary>
+    private static bool IsRegisterRoute(string pattern) =>
+        new[] { "/api/services", "/api/registers", "/api/assets", "/api/damage-assessments", "/api/rehabilitation-projects" }.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
+
     private static bool IsHandoverRoute(string pattern) =>
         pattern.Contains("handover", StringComparison.Ordinal) || pattern.Contains("commitments", StringComparison.Ordinal) || pattern.Contains("hazardous-areas", StringComparison.Ordinal);
 
@@ -459,6 +473,7 @@ public sealed class AccessMatrixTests
             .Replace("{comment:guid}", world.Comment.ToString(), StringComparison.Ordinal)
             .Replace("{formId}", "truce_observation", StringComparison.Ordinal)
             .Replace("{id}", "az-khankendi", StringComparison.Ordinal)
+            .Replace("{register}", "services", StringComparison.Ordinal)
             .Replace("{itemId:guid}", world.ChecklistItem.ToString(), StringComparison.Ordinal)
             .Replace("{id:guid}", pattern.Contains("webhooks", StringComparison.Ordinal) ? world.Webhook.ToString()
                 : IsHandoverRoute(pattern) ? HandoverRecord(world, pattern)
@@ -508,6 +523,11 @@ public sealed class AccessMatrixTests
         "/api/services/" => JsonContent.Create(new { id = Guid.NewGuid(), place = "az-khankendi", service = "water", level = "partial", date = "2026-11-30", source = "Matrix" }),
         "/api/webhooks/" => JsonContent.Create(new { id = Guid.NewGuid(), url = "http://127.0.0.1:9/hook", events = new[] { "report.published" } }),
         "/api/webhooks/{id:guid}/disable" => JsonContent.Create(new { }),
+        "/api/assets/" => JsonContent.Create(new { id = Guid.NewGuid(), name = "Matrix bridge", kind = "bridge", place = "az-khankendi" }),
+        "/api/damage-assessments/" => JsonContent.Create(new { id = Guid.NewGuid(), asset = Guid.NewGuid(), level = "light", date = "2026-11-30", source = "Matrix" }),
+        "/api/rehabilitation-projects/" => JsonContent.Create(new { id = Guid.NewGuid(), asset = Guid.NewGuid(), name = "Matrix", status = "planned" }),
+        "/api/hazardous-areas/{id:guid}/devices" => JsonContent.Create(new { id = Guid.NewGuid(), deviceType = "mine", count = 1, date = "2026-11-30" }),
+        "/api/hazardous-areas/{id:guid}/tasks" => JsonContent.Create(new { id = Guid.NewGuid(), organisation = "Matrix", starts = "2026-11-30" }),
         _ => throw new InvalidOperationException($"No sample body for POST {pattern}: add one to the access matrix test."),
     };
 

@@ -28,7 +28,7 @@
   function popup(title, href, lines) {
     const box = document.createElement('div');
     const link = document.createElement('a');
-    link.href = href;
+    if (href) { link.href = href; }
     link.textContent = title;
     box.appendChild(link);
     lines.forEach(function (line) {
@@ -122,7 +122,23 @@
     return bounds;
   }
 
-  Promise.all([boundaries, zones, sites, incidents, observations, handovers]).then(function (layers) {
+  // The registers: hazardous areas by land-release status (released ones faint), and each locality's return readiness.
+  const hazardColours = { suspected: '#e07000', confirmed: '#b71c1c', reduced: '#c2185b', cancelled: '#7cb342', cleared: '#2e7d32' };
+  const hazards = !el.dataset.hazards ? Promise.resolve(null) : getJson(el.dataset.hazards).then(function (geo) {
+    return L.geoJSON(geo, {
+      style: function (f) { return { color: hazardColours[f.properties.status] || '#444', weight: 1, fillOpacity: f.properties.released ? 0.1 : 0.35 }; },
+      onEachFeature: function (f, layer) { layer.bindPopup(popup(f.properties.name, null, [text('hazard-' + f.properties.status, f.properties.status)])); }
+    }).addTo(map);
+  });
+  const readinessColours = { not_ready: '#b71c1c', conditional: '#e0a800', ready: '#2e7d32' };
+  const readiness = !el.dataset.readiness ? Promise.resolve(null) : getJson(el.dataset.readiness).then(function (geo) {
+    return L.geoJSON(geo, {
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 8, weight: 2, color: '#fff', fillColor: readinessColours[f.properties.level] || '#444', fillOpacity: 0.9, className: 'readiness readiness-' + f.properties.level }); },
+      onEachFeature: function (f, layer) { layer.bindPopup(popup(f.properties.placeName, '/places/' + encodeURIComponent(f.id), [text('readiness-' + f.properties.level, f.properties.level) + ' (' + f.properties.score + ')'])); }
+    }).addTo(map);
+  });
+
+  Promise.all([boundaries, zones, sites, incidents, observations, handovers, hazards, readiness]).then(function (layers) {
     if (single && layers[3] && layers[3].getBounds().isValid()) {
       // One incident: the point with the nearest sites around it (at least ~20 km across), not one dot on blank ground.
       const at = layers[3].getBounds().getCenter();
@@ -159,6 +175,8 @@
     if (el.dataset.sites) { row('#fff', text('legend-site', 'site'), 'site'); }
     if (el.dataset.zones) { row('transparent', text('legend-zone', 'zone'), 'zone'); }
     if (el.dataset.places) { row('#6b6b6b', text('legend-place', 'locality'), 'place'); }
+    if (el.dataset.hazards) { Object.keys(hazardColours).forEach(function (status) { row(hazardColours[status], text('legend-hazard', 'hazardous area') + ': ' + text('hazard-' + status, status)); }); }
+    if (el.dataset.readiness) { Object.keys(readinessColours).forEach(function (level) { row(readinessColours[level], text('legend-readiness', 'readiness') + ': ' + text('readiness-' + level, level)); }); }
     if (el.dataset.handovers) { Object.keys(handoverColours).forEach(function (state) { row(handoverColours[state], text('legend-handover', 'handover') + ': ' + text('handover-' + state, state)); }); }
     return div;
   };
