@@ -31,14 +31,14 @@ public sealed class HandoverJourneyTests(SharedChromium chromium)
         Assert.True(await analyst.Locator("li.gate.gate-fail").CountAsync() > 0, "a gate blocks the demo's post");
 
         // Completing while a gate fails is refused, and nothing moves.
-        await analyst.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("completed");
+        await analyst.Locator("#transition-form select[name=to]").SelectOptionAsync("completed");
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
         await Assertions.Expect(analyst.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await Assertions.Expect(analyst.Locator("#handover-state")).ToHaveTextAsync("In progress");
 
         // With an override and its reason it completes, and the history shows the move, who made it, why and what it overrode.
-        await analyst.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("completed");
-        await analyst.GetByLabel("Reason").FillAsync("Both parties' commanders agreed at the joint commission.");
+        await analyst.Locator("#transition-form select[name=to]").SelectOptionAsync("completed");
+        await analyst.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Both parties' commanders agreed at the joint commission.");
         await analyst.GetByLabel("Override failing gates").CheckAsync();
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
         await Assertions.Expect(analyst.Locator("#handover-state")).ToHaveTextAsync("Completed");
@@ -57,10 +57,10 @@ public sealed class HandoverJourneyTests(SharedChromium chromium)
 
         // The local authority's representative, on a phone, signs off.
         await using var phone = await HotlineJourneyTests.OpenAsync(browser, mission, 390, 844);
-        var authority = await HotlineJourneyTests.SignInAsync(phone, mission, "liaison.authority", "authority", scriptErrors);
+        var authority = await HotlineJourneyTests.SignInAsync(phone, mission, "authority.phone", "authority", scriptErrors);
         await authority.GotoAsync($"/handover/{Post}");
         await authority.GetByRole(AriaRole.Button, new() { Name = "Sign off for my party" }).ClickAsync();
-        await Assertions.Expect(authority.GetByText("Signed off for authority by liaison.authority")).ToBeVisibleAsync();
+        await Assertions.Expect(authority.GetByText("Signed off for authority by authority.phone")).ToBeVisibleAsync();
         var fitsThePhone = await authority.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 
         Assert.True(fitsThePhone, "the handover page fits a 390 px wide phone screen without scrolling sideways");

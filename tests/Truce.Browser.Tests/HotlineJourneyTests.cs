@@ -21,7 +21,7 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
 
         // West, at a desk: opens a thread with a protest.
         await using var desk = await OpenAsync(browser, mission, 1280, 900);
-        var west = await SignInAsync(desk, mission, "liaison.west", "west", scriptErrors);
+        var west = await SignInAsync(desk, mission, "west.desk", "west", scriptErrors);
         await west.GotoAsync("/hotline");
         await west.GetByLabel("To party").SelectOptionAsync("east");
         await west.GetByLabel("Subject").FillAsync(subject);
@@ -34,14 +34,14 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
 
         // East, on a phone: the protest waits on the dashboard; acknowledged, then answered.
         await using var phone = await OpenAsync(browser, mission, 390, 844);
-        var east = await SignInAsync(phone, mission, "liaison.east", "east", scriptErrors);
+        var east = await SignInAsync(phone, mission, "east.phone", "east", scriptErrors);
         await east.GotoAsync("/");
         var awaiting = east.Locator("section.awaiting");
         await Assertions.Expect(awaiting.GetByRole(AriaRole.Heading, new() { Name = "Awaiting you" })).ToBeVisibleAsync();
         await awaiting.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await east.WaitForURLAsync(new Regex($"/hotline/{thread}"));
         await east.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
-        await Assertions.Expect(east.GetByText(new Regex("^Acknowledged by liaison\\.east"))).ToBeVisibleAsync();
+        await Assertions.Expect(east.GetByText(new Regex("^Acknowledged by east\\.phone"))).ToBeVisibleAsync();
         await east.GetByLabel("Type").SelectOptionAsync("reply");
         await east.GetByLabel("Message").FillAsync("Our engineers were clearing the verge; the notice went out at 05:00.");
         await east.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -52,12 +52,12 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
 
         // West sees the acknowledgement and the reply in the one shared record.
         await west.ReloadAsync();
-        await Assertions.Expect(west.GetByText(new Regex("^Acknowledged by liaison\\.east"))).ToBeVisibleAsync();
+        await Assertions.Expect(west.GetByText(new Regex("^Acknowledged by east\\.phone"))).ToBeVisibleAsync();
         await Assertions.Expect(west.GetByText("Our engineers were clearing the verge; the notice went out at 05:00.")).ToBeVisibleAsync();
 
         // The peacekeeping force's liaison: not in its list, and not at its address.
         await using var third = await OpenAsync(browser, mission, 1280, 900);
-        var pkf = await SignInAsync(third, mission, "liaison.pkf", "pkf", scriptErrors);
+        var pkf = await SignInAsync(third, mission, "pkf.desk", "pkf", scriptErrors);
         await pkf.GotoAsync("/hotline");
         await Assertions.Expect(pkf.GetByText(subject)).ToHaveCountAsync(0);
         var direct = await pkf.GotoAsync($"/hotline/{thread}");
@@ -85,7 +85,8 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
         var password = Users.NewPassword();
         await using (var db = mission.App.Services.GetRequiredService<Store>().Open())
         {
-            Assert.True((await Users.AddAsync(db, name, role, party, password)).Succeeded);
+            var added = await Users.AddAsync(db, name, role, party, password);
+            Assert.True(added.Succeeded, added.Failure?.Title);
         }
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => scriptErrors.Add(error);
