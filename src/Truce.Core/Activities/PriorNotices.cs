@@ -27,6 +27,18 @@ public static class PriorNotices
         return (category == Category.MilitaryMovement ? PriorNotice.NotNotified : PriorNotice.None, null);
     }
 
+    /// <summary>
+    /// An incident's flag from the flags of its observations the viewer sees: pre-notified when any lies in a notified
+    /// activity, else not notified when any is an unnotified movement.
+    /// </summary>
+    public static PriorNotice OfIncident(IEnumerable<PriorNotice> observations)
+    {
+        var flags = observations.ToList();
+        return flags.Contains(PriorNotice.PreNotified) ? PriorNotice.PreNotified
+            : flags.Contains(PriorNotice.NotNotified) ? PriorNotice.NotNotified
+            : PriorNotice.None;
+    }
+
     /// <summary>Whether a point lies in an activity's area: within its radius, or inside (or on) its polygon.</summary>
     public static bool Contains(NotifiedActivity activity, double latitude, double longitude)
     {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Activities;
 using Truce.Geo;
+using Truce.Handovers;
 using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
@@ -334,6 +336,31 @@ public static class Reports
         return new ReportFigures(byCategory.Total, byCategory.PreviousTotal, byCategory.Explosions,
             byCategory.Rows, byZone.Rows, byParty.Rows, casualties,
             byCategory.Rows.FirstOrDefault(r => r.Key == Slug.Of(Category.FreedomOfMovementRestriction))?.Count ?? 0,
-            conditions, cited);
+            conditions, cited)
+        {
+            NotifiedActivities = await NotifiedActivitiesAsync(db, from, to, cancellationToken),
+            PriorNotices = await Notifications.CountAsync(db, reader, from, to, counted, cancellationToken),
+            Handovers = await HandoverMilestonesAsync(db, from, to, cancellationToken),
+        };
+    }
+
+    /// <summary>The activities whose window overlaps [from, to), counted per kind in the kinds' order; kinds with none are left out.</summary>
+    private static async Task<List<NotifiedActivityCount>> NotifiedActivitiesAsync(TruceDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var activities = await db.Set<NotifiedActivity>().AsNoTracking().Where(a => a.StartsAt < to && a.EndsAt >= from)
+            .Select(a => new { a.Kind, a.LateNotice }).ToListAsync(cancellationToken);
+        return [.. Enum.GetValues<ActivityKind>()
+            .Select(k => new NotifiedActivityCount(Slug.Of(k), activities.Count(a => a.Kind == k), activities.Count(a => a.Kind == k && a.LateNotice)))
+            .Where(c => c.Count > 0)];
+    }
+
+    /// <summary>The handovers moved to completed or postponed in [from, to): each move once, in the order made (a handover postponed then completed shows both).</summary>
+    private static async Task<List<HandoverMilestone>> HandoverMilestonesAsync(TruceDb db, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var moves = await db.Set<HandoverTransition>().AsNoTracking()
+            .Where(t => t.At >= from && t.At < to && (t.To == HandoverState.Completed || t.To == HandoverState.Postponed))
+            .Join(db.Set<Handover>(), t => t.HandoverId, h => h.Id, (t, h) => new { h.Id, h.Name, h.ZoneId, h.ToPartyId, t.To, t.At })
+            .ToListAsync(cancellationToken);
+        return [.. moves.OrderBy(m => m.At).ThenBy(m => m.Id).Select(m => new HandoverMilestone(m.Id, m.Name, m.ZoneId, m.ToPartyId, Slug.Of(m.To), m.At))];
     }
 }

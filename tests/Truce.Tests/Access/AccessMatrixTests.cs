@@ -98,6 +98,7 @@ public sealed class AccessMatrixTests
         ["POST /hotline/{id:guid}/messages"] = Need.HotlineWrite,
         ["POST /hotline/{id:guid}/acknowledgements"] = Need.HotlineWrite,
         ["GET /api/activities/"] = Need.Hotline,
+        ["GET /api/activities/flags"] = Need.Read,
         ["POST /api/activities/"] = Need.HotlineWrite,
         ["GET /activities"] = Need.Hotline,
         ["POST /activities"] = Need.HotlineWrite,

@@ -20,6 +20,9 @@ internal static class ActivityEndpoints
                 .ToCreatedAsync(a => $"/api/activities/{a.Id}", ActivityJson.From))
             .Allow(AccessRule.For(Operation.WriteHotline))
             .WithSummary("Notify a planned activity: kind, area (a GeoJSON Polygon in area, or latitude, longitude and radiusM), startsAt and endsAt. Liaisons; idempotent by the client's id.");
+        api.MapGet("/flags", Flags).Allow(AccessRule.Anyone).Produces<GeoJson.FeatureCollection>(contentType: GeoJson.MediaType)
+            .WithSummary("The observations the viewer may see that began in from..to (default: the last 30 days) and that notified activities flag: " +
+                "GeoJSON points at the positions the viewer is shown, each with its flag (pre_notified or not_notified), latest first, at most 2000.");
 
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/activities", (Chrome chrome, TruceDb db, CancellationToken cancellationToken) => Page(chrome, db, null, cancellationToken))
@@ -29,6 +32,24 @@ internal static class ActivityEndpoints
 
     private static async Task<Ok<List<ActivityJson>>> List(Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await Notifications.ListAsync(db, viewer, cancellationToken)).Select(ActivityJson.From).ToList());
+
+    private static async Task<IResult> Flags(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var (from, to) = Submission.ParsePeriod(request.Query["from"], request.Query["to"], errors);
+        if (errors.Any)
+        {
+            return (errors.ToFailure($"The period is invalid.") with { Kind = FailureKind.Malformed }).ToProblem();
+        }
+        var flagged = await Notifications.FlaggedAsync(db, viewer, from, to, cancellationToken);
+        if (flagged.Failure is { } refused)
+        {
+            return refused.ToProblem();
+        }
+        var features = flagged.Value!.Select(o => GeoJson.At(o.Id.ToString(), o.Latitude, o.Longitude,
+            new { Flag = Slug.Of(o.Flag), o.ObservedFrom, o.IncidentId })).ToList();
+        return GeoJson.Result(new GeoJson.FeatureCollection(features, features.Count, 1, Notifications.FlaggedLimit));
+    }
 
     private static async Task<IResult> Notify(IFormCollection form, Chrome chrome, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
     {

@@ -17,6 +17,6 @@ internal static class ActivityNotices
         {
             return covered;
         }
-        return (flags.Any(f => f.Flag == PriorNotice.NotNotified) ? PriorNotice.NotNotified : PriorNotice.None, null);
+        return (PriorNotices.OfIncident(flags.Select(f => f.Flag)), null);
     }
 }

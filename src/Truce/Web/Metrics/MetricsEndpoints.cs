@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
+using Truce.Activities;
 using Truce.Storage;
 using Truce.Verification;
 
@@ -15,7 +16,8 @@ internal static class MetricsEndpoints
         var api = app.MapGroup("/api/metrics").WithTags("Metrics").Allow(AccessRule.Anyone);
         api.MapGet("/", Get).Produces<MetricsJson>().WithSummary(
             "Incidents counted per groupBy=day|zone|category|party for from..to (default: the last 30 days in UTC, today included; a plain date in from is the start of that day, in to its end) and the previous period of the same length. " +
-            "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV.");
+            "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV. " +
+            "priorNotices counts the period's observations and counted incidents that notified activities flag, from what the viewer may see.");
         app.MapGet("/metrics", Page).ExcludeFromDescription().Allow(AccessRule.Anyone);
     }
 
@@ -38,6 +40,7 @@ internal static class MetricsEndpoints
             return refused.ToProblem();
         }
         var r = report.Value!;
+        var notices = await Notifications.CountAsync(db, viewer, r.From, r.To, r.Statuses, cancellationToken);
         if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
             || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true))
         {
@@ -45,7 +48,7 @@ internal static class MetricsEndpoints
                 $"truce-metrics-{Slug.Of(r.GroupBy)}-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.csv");
         }
         return TypedResults.Ok(new MetricsJson(r.From, r.To, r.PreviousFrom, Slug.Of(r.GroupBy), [.. r.Statuses.Select(s => Slug.Of(s))],
-            r.Total, r.PreviousTotal, r.Explosions, r.Summary, [.. r.Rows.Select(x => new MetricRowJson(x.Key, x.Label, x.Count, x.Previous, x.Change))]));
+            r.Total, r.PreviousTotal, r.Explosions, r.Summary, [.. r.Rows.Select(x => new MetricRowJson(x.Key, x.Label, x.Count, x.Previous, x.Change))], notices));
     }
 
     /// <summary>The same report as the API, as a sentence, a chart, a table and a CSV link.</summary>
@@ -53,7 +56,8 @@ internal static class MetricsEndpoints
     {
         // Dates from the form's date pickers and an unset period are read as by the API (Submission.ParsePeriod, Metrics.DefaultDays).
         var report = await ReportAsync(db, chrome.Viewer, name => request.Query[name].FirstOrDefault(), cancellationToken);
-        return new MetricsPageModel(chrome, report.Value, report.Failure).Render();
+        var notices = report.Value is { } r ? await Notifications.CountAsync(db, chrome.Viewer, r.From, r.To, r.Statuses, cancellationToken) : null;
+        return new MetricsPageModel(chrome, report.Value, report.Failure) { Notices = notices }.Render();
     }
 
     /// <summary>RFC 4180 CSV, one row per group; text quoted when it holds a comma, quote or line break.</summary>

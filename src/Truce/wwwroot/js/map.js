@@ -116,6 +116,21 @@
     }).addTo(map);
   }).catch(function (e) { console.error(e); return null; });
 
+  // The prior-notice flags: a ring round each observation a notified activity covers (solid) or a movement none announced (dashed).
+  const noticeColours = { pre_notified: '#6a1b9a', not_notified: '#b71c1c' };
+  const notices = !el.dataset.notices ? Promise.resolve(null) : getJson(el.dataset.notices).then(function (geo) {
+    return L.geoJSON(geo, {
+      pointToLayer: function (f, latlng) {
+        const flag = f.properties.flag;
+        return L.circleMarker(latlng, { radius: 10, color: noticeColours[flag] || '#444', weight: 2.5, dashArray: flag === 'not_notified' ? '3 3' : null,
+          fill: false, className: 'notice notice-' + flag + ' notice-obs-' + f.id });
+      },
+      onEachFeature: function (f, layer) {
+        layer.bindPopup(popup(text('legend-' + f.properties.flag.replace('_', '-'), f.properties.flag), '/observations/' + f.id, [when(f.properties.observedFrom)]));
+      }
+    }).addTo(map);
+  }).catch(function (e) { console.error(e); return null; });
+
   function boundsOf(layers) {
     const bounds = L.latLngBounds([]);
     layers.forEach(function (layer) { if (layer && layer.getBounds().isValid()) { bounds.extend(layer.getBounds()); } });
@@ -138,7 +153,7 @@
     }).addTo(map);
   });
 
-  Promise.all([boundaries, zones, sites, incidents, observations, handovers, hazards, readiness]).then(function (layers) {
+  Promise.all([boundaries, zones, sites, incidents, observations, handovers, hazards, readiness, notices]).then(function (layers) {
     if (single && layers[3] && layers[3].getBounds().isValid()) {
       // One incident: the point with the nearest sites around it (at least ~20 km across), not one dot on blank ground.
       const at = layers[3].getBounds().getCenter();
@@ -177,6 +192,10 @@
     if (el.dataset.places) { row('#6b6b6b', text('legend-place', 'locality'), 'place'); }
     if (el.dataset.hazards) { Object.keys(hazardColours).forEach(function (status) { row(hazardColours[status], text('legend-hazard', 'hazardous area') + ': ' + text('hazard-' + status, status)); }); }
     if (el.dataset.readiness) { Object.keys(readinessColours).forEach(function (level) { row(readinessColours[level], text('legend-readiness', 'readiness') + ': ' + text('readiness-' + level, level)); }); }
+    if (el.dataset.notices) {
+      row('transparent', text('legend-pre-notified', 'pre-notified'), 'ring pre-notified');
+      row('transparent', text('legend-not-notified', 'not notified'), 'ring not-notified');
+    }
     if (el.dataset.handovers) { Object.keys(handoverColours).forEach(function (state) { row(handoverColours[state], text('legend-handover', 'handover') + ': ' + text('handover-' + state, state)); }); }
     return div;
   };
