@@ -30,7 +30,8 @@ internal sealed record TruceSettings(
     HotlineDeadlines Hotline,
     LeadTimes LeadTimes,
     TimeSpan ClockSkewShown,
-    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour)
+    int CommentsPerHour = TruceSettings.DefaultCommentsPerHour,
+    TimeSpan AbandonedParts = default)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -46,6 +47,9 @@ internal sealed record TruceSettings(
     public const int DefaultCommentsPerHour = 20;
 
     private const string JournalKeyFile = "journal-signing.key";
+
+    /// <summary>Hours after its last part an unfinished evidence upload is removed from DATA/uploads.</summary>
+    public const double DefaultAbandonedPartHours = 48;
 
     /// <summary>A device clock off by more than this, in minutes, is shown to the analyst on the observation.</summary>
     public const int DefaultClockSkewMinutes = 5;
@@ -81,6 +85,7 @@ internal sealed record TruceSettings(
         new("Activities:LeadHours:Demining", Hours(LeadTimes.Default.Demining), "the same for demining"),
         new("Activities:LeadHours:LiveFiring", Hours(LeadTimes.Default.LiveFiring), "the same for live firing"),
         new("Field:ClockSkewMinutes", DefaultClockSkewMinutes.ToString(CultureInfo.InvariantCulture), "a sending device's clock off by more than this many minutes is shown on the observation"),
+        new("Field:AbandonedPartHours", DefaultAbandonedPartHours.ToString(CultureInfo.InvariantCulture), "hours after its last part an unfinished evidence upload (DATA/uploads) is removed"),
     ];
 
     private static string Hours(TimeSpan span) => span.TotalHours.ToString(CultureInfo.InvariantCulture);
@@ -120,7 +125,8 @@ internal sealed record TruceSettings(
                 HoursOf(configuration, "Activities:LeadHours:Demining", LeadTimes.Default.Demining),
                 HoursOf(configuration, "Activities:LeadHours:LiveFiring", LeadTimes.Default.LiveFiring)),
             TimeSpan.FromMinutes(configuration.GetValue("Field:ClockSkewMinutes", DefaultClockSkewMinutes)),
-            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour));
+            configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour),
+            HoursOf(configuration, "Field:AbandonedPartHours", TimeSpan.FromHours(DefaultAbandonedPartHours)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

@@ -41,6 +41,7 @@ internal static class TruceWeb
         services.AddSingleton(new StartupConsole(console));
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<HotlineEscalator>();
+        services.AddHostedService<AbandonedParts>();
 
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);
