@@ -56,6 +56,8 @@ public static class FieldBenchmark
             await page.GetByLabel("User name").FillAsync("monitor.bench");
             await page.GetByLabel("Password").FillAsync(password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            // Signed in once the app names the monitor (the session is then in IndexedDB).
+            await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.bench", new() { Timeout = 60_000 });
             await ReadyAsync(page);
             var cdp = await context.NewCDPSessionAsync(page);
             await cdp.SendAsync("Network.enable");
