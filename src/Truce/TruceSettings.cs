@@ -34,7 +34,8 @@ internal sealed record TruceSettings(
     int CommentsPerHour = TruceSettings.DefaultCommentsPerHour,
     WebhookTimings? Webhooks = null,
     double GridKm = TruceSettings.DefaultGridKm,
-    int GridMinCount = TruceSettings.DefaultGridMinCount)
+    int GridMinCount = TruceSettings.DefaultGridMinCount,
+    TimeSpan AbandonedParts = default)
 {
     /// <summary>The public map's cell edge, in kilometres: coarse enough that a cell never points at one source.</summary>
     public const double DefaultGridKm = 10;
@@ -59,6 +60,9 @@ internal sealed record TruceSettings(
     public const int DefaultCommentsPerHour = 20;
 
     private const string JournalKeyFile = "journal-signing.key";
+
+    /// <summary>Hours after its last part an unfinished evidence upload is removed from DATA/uploads.</summary>
+    public const double DefaultAbandonedPartHours = 48;
 
     /// <summary>A device clock off by more than this, in minutes, is shown to the analyst on the observation.</summary>
     public const int DefaultClockSkewMinutes = 5;
@@ -103,6 +107,7 @@ internal sealed record TruceSettings(
         new("Webhooks:PollSeconds", Seconds(WebhookTimings.Default.Poll), "how often each node looks for due webhook deliveries, in seconds"),
         new("Public:GridKm", DefaultGridKm.ToString(CultureInfo.InvariantCulture), "the public map's cell edge, in kilometres"),
         new("Public:GridMinCount", DefaultGridMinCount.ToString(CultureInfo.InvariantCulture), "a public map cell with fewer verified incidents is not shown"),
+        new("Field:AbandonedPartHours", DefaultAbandonedPartHours.ToString(CultureInfo.InvariantCulture), "hours after its last part an unfinished evidence upload (DATA/uploads) is removed"),
     ];
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
@@ -159,7 +164,8 @@ internal sealed record TruceSettings(
             configuration.GetValue("RateLimits:CommentsPerHour", DefaultCommentsPerHour),
             WebhookTimingsOf(configuration),
             configuration.GetValue<double?>("Public:GridKm") is > 0 and var gridKm ? gridKm : DefaultGridKm,
-            Math.Max(1, configuration.GetValue("Public:GridMinCount", DefaultGridMinCount)));
+            Math.Max(1, configuration.GetValue("Public:GridMinCount", DefaultGridMinCount)),
+            HoursOf(configuration, "Field:AbandonedPartHours", TimeSpan.FromHours(DefaultAbandonedPartHours)));
     }
 
     /// <summary>A text setting; empty or blank counts as not given.</summary>

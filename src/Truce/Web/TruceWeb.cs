@@ -43,6 +43,7 @@ internal static class TruceWeb
         services.AddHostedService<HotlineEscalator>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddHostedService<AbandonedParts>();
 
         services.AddTruceAuthentication();
         services.AddTruceDataProtection(builder.Logging, settings);

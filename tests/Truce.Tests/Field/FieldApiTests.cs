@@ -173,6 +173,69 @@ public sealed class FieldApiTests
     }
 
     [Fact]
+    public async Task An_upload_left_unfinished_longer_than_the_setting_is_swept_on_the_app_clock_and_a_fresh_one_is_kept()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?> { ["Field:AbandonedPartHours"] = "48" });
+        var monitor = await app.ClientAsync("patrol.s", Role.Monitor);
+        var body = Json.Observation();
+        await monitor.PostAsync("/api/observations", body);
+        var id = (Guid)body["id"]!;
+        var abandoned = RandomNumberGenerator.GetBytes(20_000);
+        var fresh = RandomNumberGenerator.GetBytes(20_000);
+        using var first = await PutAsync(monitor, id, Convert.ToHexStringLower(SHA256.HashData(abandoned)), abandoned, 0, 9_999);
+        using var second = await PutAsync(monitor, id, Convert.ToHexStringLower(SHA256.HashData(fresh)), fresh, 0, 9_999);
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, second.StatusCode));
+        var parts = Path.Combine(app.DataFolder, "uploads");
+        var abandonedPart = Directory.GetFiles(parts).Single(f => f.Contains(Convert.ToHexStringLower(SHA256.HashData(abandoned)), StringComparison.Ordinal));
+        var freshPart = Directory.GetFiles(parts).Single(f => f != abandonedPart);
+        // On the app's clock: one part last written 47 h 30 min ago, the other an hour ago.
+        var now = app.Clock.GetUtcNow();
+        File.SetLastWriteTimeUtc(abandonedPart, now.AddHours(-47.5).UtcDateTime);
+        File.SetLastWriteTimeUtc(freshPart, now.AddHours(-1).UtcDateTime);
+
+        // An hour on: the first is 48 h 30 min old and goes at the sweep; the second, 2 h old, stays.
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (File.Exists(abandonedPart) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(File.Exists(abandonedPart), "the part untouched for more than 48 hours was removed");
+        Assert.True(File.Exists(freshPart), "the part written an hour before is kept");
+        // Its upload goes on where it stopped; the abandoned one starts again from the beginning.
+        using var resumed = await PutAsync(monitor, id, Convert.ToHexStringLower(SHA256.HashData(fresh)), fresh, 10_000, 19_999);
+        using var restarted = await PutAsync(monitor, id, Convert.ToHexStringLower(SHA256.HashData(abandoned)), abandoned, 10_000, 19_999);
+        Assert.Equal(HttpStatusCode.Created, resumed.StatusCode);
+        Assert.Equal((HttpStatusCode.Accepted, "0"), (restarted.StatusCode, Offset(restarted)));
+    }
+
+    [Fact]
+    public async Task A_part_sent_with_a_browser_cookie_needs_the_antiforgery_token_as_the_multipart_upload_does()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var browser = await app.SignInAsync("patrol.f", Role.Monitor);
+        var body = Json.Observation();
+        Assert.Equal(HttpStatusCode.Created, (await browser.PostAsync("/api/observations", body)).StatusCode);
+        var id = (Guid)body["id"]!;
+        var file = RandomNumberGenerator.GetBytes(1_000);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(file));
+
+        using var forged = await PutAsync(browser, id, sha, file, 0, 999);
+        var token = await Forms.TokenAsync(browser, "/observations/new");
+        var genuine = new ByteArrayContent(file);
+        genuine.Headers.ContentRange = new ContentRangeHeaderValue(0, 999, 1_000);
+        genuine.Headers.Add("RequestVerificationToken", token);
+        using var sent = await browser.PutAsync($"/api/observations/{id}/evidence/{sha}?name=a.jpg", genuine);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(["__RequestVerificationToken"], await Json.ProblemFieldsAsync(forged));
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        await using var db = app.Store.Open();
+        Assert.Equal(1, await db.ObservationEvidence.CountAsync());
+    }
+
+    [Fact]
     public async Task The_device_clock_is_kept_beside_the_receipt_and_a_skew_over_the_setting_shows_on_the_observation()
     {
         await using var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?> { ["Field:ClockSkewMinutes"] = "10" });

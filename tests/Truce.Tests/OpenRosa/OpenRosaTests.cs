@@ -292,6 +292,73 @@ public sealed class OpenRosaTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_browser_cookie_is_not_accepted_by_openrosa_which_asks_for_basic_or_a_token()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var browser = await app.SignInAsync("monitor.cookie", Role.Monitor);
+
+        using var page = await browser.GetAsync("/api/observations/00000000-0000-0000-0000-000000000001");
+        using var list = await browser.GetAsync("/openrosa/formList");
+        using var submitted = await browser.PostAsync("/openrosa/submission", Post(Instance($"uuid:{Guid.NewGuid()}")));
+
+        // The same cookie is good elsewhere (a 404 for a record that is not there, not a 401)...
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        // ...but /openrosa answers as to a stranger, offering the schemes it takes.
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, submitted.StatusCode);
+        Assert.Contains(submitted.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+        Assert.Contains(submitted.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        await using var db = app.Store.Open();
+        Assert.Equal(0, await db.Observations.CountAsync());
+    }
+
+    [Fact]
+    public async Task One_per_minute_limit_counts_files_alike_whether_sent_in_parts_by_openrosa_or_as_multipart()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite, settings: new Dictionary<string, string?> { ["RateLimits:EvidencePerMinute"] = "3" });
+        await AddPartiesAsync(app);
+        var collect = await CollectAsync(app);
+        var api = await app.TokenClientAsync("patrol1");
+        var report = Json.Observation();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/observations", report)).StatusCode);
+        var id = (Guid)report["id"]!;
+
+        // One file in three parts counts once...
+        var photo = RandomNumberGenerator.GetBytes(30_000);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(photo));
+        var parts = new List<HttpStatusCode>();
+        foreach (var (from, to) in new[] { (0, 9_999), (10_000, 19_999), (20_000, 29_999) })
+        {
+            var part = new ByteArrayContent(photo[from..(to + 1)]);
+            part.Headers.ContentRange = new ContentRangeHeaderValue(from, to, photo.Length);
+            using var answer = await api.PutAsync($"/api/observations/{id}/evidence/{sha}?name=p.jpg", part);
+            parts.Add(answer.StatusCode);
+        }
+        // ...an OpenRosa post with two attachments counts two, which makes three...
+        using var submitted = await collect.PostAsync("/openrosa/submission", Post(Instance($"uuid:{Guid.NewGuid()}"), false,
+            ("1764394200000.jpg", [1, 2, 3], "image/jpeg"), ("1764394260000.m4a", [4, 5, 6], "audio/mp4")));
+        // ...so the next file is refused whichever way it comes, and nothing of it is written.
+        var another = RandomNumberGenerator.GetBytes(100);
+        var start = new ByteArrayContent(another);
+        start.Headers.ContentRange = new ContentRangeHeaderValue(0, 99, 100);
+        using var chunked = await api.PutAsync($"/api/observations/{id}/evidence/{Convert.ToHexStringLower(SHA256.HashData(another))}", start);
+        var multipart = new MultipartFormDataContent { { new ByteArrayContent([7, 8, 9]), "file", "late.jpg" } };
+        using var posted = await api.PostAsync($"/api/observations/{id}/evidence", multipart);
+        using var late = await collect.PostAsync("/openrosa/submission", Post(Instance($"uuid:{Guid.NewGuid()}"), false, ("1764394200000.jpg", [9, 9], "image/jpeg")));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Created], parts);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, chunked.StatusCode);
+        Assert.True(chunked.Headers.RetryAfter is not null, "a refusal says when to try again");
+        Assert.Equal(HttpStatusCode.TooManyRequests, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, late.StatusCode);
+        Assert.Equal("error", (await MessageAsync(late)).Attribute("nature")!.Value);
+        await using var db = app.Store.Open();
+        Assert.Equal(3, await db.ObservationEvidence.CountAsync());
+        Assert.Equal(2, await db.Observations.CountAsync());
+    }
+
     private static async Task<HttpClient> CollectAsyncAs(TruceApp app, string existing)
     {
         await using var db = app.Store.Open();

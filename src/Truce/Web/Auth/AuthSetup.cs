@@ -15,7 +15,10 @@ internal static class AuthSetup
             .AddPolicyScheme(Selector, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerHandler.Carries(context.Request)
                     ? BearerHandler.SchemeName
+                    // /openrosa never reads the cookie: its endpoints take no antiforgery token, so a cookie there
+                    // would let another site's form submit as the signed-in user.
                     : context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                        || context.Request.Path.StartsWithSegments(OpenRosaEndpoints.Path)
                         ? OpenRosaBasicHandler.SchemeName
                         : CookieAuthenticationDefaults.AuthenticationScheme)
             // Who may call what is decided by the AccessGate from each endpoint's AccessRule, so nothing challenges

@@ -22,7 +22,7 @@ internal static class EvidenceChunks
     public const string Folder = "uploads";
 
     public static async Task<IResult> PutAsync(
-        Guid id, string sha256, string? name, string? type, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+        Guid id, string sha256, string? name, string? type, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, EvidenceGate gate, CancellationToken cancellationToken)
     {
         var sha = sha256.ToLowerInvariant();
         if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
@@ -49,6 +49,12 @@ internal static class EvidenceChunks
         }
         var folder = Directory.CreateDirectory(Path.Combine(settings.DataFolder, Folder));
         var path = Path.Combine(folder.FullName, $"{viewer.UserId:N}-{id:N}-{sha}.part");
+        // A file counts against the per-minute limit once, when its first part starts it; a repeated first part does not.
+        var starts = from == 0 && (!File.Exists(path) || new FileInfo(path).Length == 0);
+        if (await gate.RefuseAsync(request.HttpContext, viewer, starts ? 1 : 0) is { } refused)
+        {
+            return refused;
+        }
         FileStream part;
         try
         {
@@ -84,9 +90,9 @@ internal static class EvidenceChunks
             }
             part.Position = 0;
             var attached = await Evidence.AttachAsync(db, viewer, id, name, type, part, settings.EvidenceMaxBytes, settings.EvidenceMaxBytesPerUserPerDay, cancellationToken);
-            if (attached.Failure is { } refused)
+            if (attached.Failure is { } failure)
             {
-                return refused.ToProblem();
+                return failure.ToProblem();
             }
             var json = EvidenceJson.From(attached.Value!);
             File.Delete(path);

@@ -5,15 +5,15 @@ namespace Truce.Web;
 
 /// <summary>
 /// Sign-in attempts are limited per client address (a password-guessing brake in front of the lockout);
-/// submissions and evidence uploads per user (a stuck or hostile field client cannot flood the mission). Each
-/// answers 429 with a problem detail and Retry-After. The limits are <see cref="TruceSettings.SignInsPerMinute"/>,
-/// <see cref="TruceSettings.SubmissionsPerMinute"/> and <see cref="TruceSettings.EvidencePerMinute"/> (0 turns a limit off).
+/// submissions per user (a stuck or hostile field client cannot flood the mission). Each answers 429 with a problem
+/// detail and Retry-After. The limits are <see cref="TruceSettings.SignInsPerMinute"/> and
+/// <see cref="TruceSettings.SubmissionsPerMinute"/> (0 turns a limit off). Evidence is counted per file, not per request,
+/// by the <see cref="EvidenceGate"/> registered here.
 /// </summary>
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Submissions = "submissions";
-    public const string Evidence = "evidence";
 
     public static IServiceCollection AddTruceRateLimits(this IServiceCollection services, TruceSettings settings)
     {
@@ -31,8 +31,8 @@ internal static class RateLimits
             };
             options.AddPolicy(SignIn, context => Window(ClientAddress.Of(context), settings.SignInsPerMinute));
             options.AddPolicy(Submissions, context => Window(User(context), settings.SubmissionsPerMinute));
-            options.AddPolicy(Evidence, context => Window(User(context), settings.EvidencePerMinute));
         });
+        services.AddSingleton<EvidenceGate>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Access;
 using Truce.Lists;
@@ -16,9 +15,9 @@ internal static class ObservationApi
             .WithSummary("Submit an observation. A retry with the same id and body returns the first result (200); another body under that id is a 409.");
         api.MapGet("/", List).Allow(AccessRule.Anyone).Produces<PageJson<ObservationJson>>().WithSummary("List observations, newest first. Filters: category, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
-        // Antiforgery is checked by the handler, only for a browser's cookie: a bearer token cannot be sent by another site.
+        // Antiforgery and the per-minute limit are the EvidenceGate's, the same for every way evidence arrives.
         api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery()
-            .RequireRateLimiting(RateLimits.Evidence).Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attach an evidence file (multipart field 'file'); kept once by its SHA-256, cited under the name given. Only the mission and the side that submitted the observation may attach; a signed-in browser sends its antiforgery token (field __RequestVerificationToken).");
         api.MapGet("/{id:guid}/evidence/{sha256}", GetEvidence).Allow(AccessRule.Anyone);
     }
@@ -41,17 +40,16 @@ internal static class ObservationApi
             : Problems.NotFound("The observation");
 
     private static async Task<Results<Created<EvidenceJson>, ProblemHttpResult>> AttachEvidence(
-        Guid id, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, IAntiforgery antiforgery, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, EvidenceGate gate, CancellationToken cancellationToken)
     {
-        if (!BearerHandler.Carries(request) && !await antiforgery.IsRequestValidAsync(request.HttpContext))
+        if (await gate.RefuseAsync(request.HttpContext, viewer, files: 1) is { } refused)
         {
-            return Failure.Field(FailureKind.Malformed, "__RequestVerificationToken",
-                $"a signed-in browser must send the antiforgery token of a Truce page with an upload.").ToProblem();
+            return refused;
         }
         var attached = await EvidenceUpload.AttachAsync(request, db, viewer, id, settings, cancellationToken);
-        if (attached.Failure is { } refused)
+        if (attached.Failure is { } failure)
         {
-            return refused.ToProblem();
+            return failure.ToProblem();
         }
         var json = EvidenceJson.From(attached.Value!);
         return TypedResults.Created(json.Url, json);

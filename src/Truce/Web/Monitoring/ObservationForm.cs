@@ -1,4 +1,5 @@
 using System.Globalization;
+using Truce.Field;
 using Truce.Monitoring;
 
 namespace Truce.Web;
@@ -27,63 +28,9 @@ internal static class ObservationForm
     public static (ObservationInput Input, FieldErrors Errors) Read(IReadOnlyDictionary<string, string> values)
     {
         var errors = new FieldErrors();
-        string? Text(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        double? Number(string name)
-        {
-            if (Text(name) is not { } text)
-            {
-                return null;
-            }
-            if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            errors.Add(name, $"'{Submission.Clip(text)}' is not a number.");
-            return null;
-        }
-        int? Whole(string name)
-        {
-            if (Text(name) is not { } text)
-            {
-                return null;
-            }
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            errors.Add(name, $"'{Submission.Clip(text)}' is not a whole number.");
-            return null;
-        }
-        Guid? id = Guid.TryParse(Text("id"), out var parsed) ? parsed : null;
+        // Only the form's own fields: a value posted under any other name is not read.
+        var input = ObservationAnswers.Read(name => Fields.Contains(name) ? values.GetValueOrDefault(name) : null, errors);
         // datetime-local carries no zone; the form labels it UTC.
-        var observedAt = Text("observedAt") is { } at && !at.EndsWith('Z') ? (at.Length == 16 ? at + ":00Z" : at + "Z") : Text("observedAt");
-        var input = new ObservationInput
-        {
-            Id = id,
-            ObservedAt = observedAt,
-            TimePrecision = Text("timePrecision"),
-            Latitude = Number("latitude"),
-            Longitude = Number("longitude"),
-            LocationPrecisionM = Whole("locationPrecisionM"),
-            AreaName = Text("areaName"),
-            ObserverLatitude = Number("observerLatitude"),
-            ObserverLongitude = Number("observerLongitude"),
-            BearingDeg = Number("bearingDeg"),
-            DistanceM = Whole("distanceM"),
-            Category = Text("category"),
-            Count = Whole("count"),
-            Sensor = Text("sensor"),
-            CiviliansKilled = Whole("civiliansKilled"),
-            CiviliansInjured = Whole("civiliansInjured"),
-            CombatantsKilled = Whole("combatantsKilled"),
-            CombatantsInjured = Whole("combatantsInjured"),
-            AllegedParty = Text("allegedParty"),
-            Weather = Text("weather"),
-            ViewRangeM = Whole("viewRangeM"),
-            Narrative = Text("narrative"),
-            Source = Text("source"),
-            Visibility = Text("visibility"),
-        };
-        return (input, errors);
+        return (input with { ObservedAt = input.ObservedAt is { } at && !at.EndsWith('Z') ? (at.Length == 16 ? at + ":00Z" : at + "Z") : input.ObservedAt }, errors);
     }
 }

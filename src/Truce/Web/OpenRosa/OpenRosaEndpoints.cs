@@ -36,10 +36,10 @@ internal static class OpenRosaEndpoints
                 return Results.NoContent();
             })
             .Allow(AccessRule.For(Operation.SubmitObservation));
-        openRosa.MapPost("/submission", (HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, IStringLocalizer<PageText> text, CancellationToken cancellationToken) =>
+        openRosa.MapPost("/submission", (HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, EvidenceGate gate, IStringLocalizer<PageText> text, CancellationToken cancellationToken) =>
             {
                 request.HttpContext.Response.Headers[AcceptContentLengthHeader] = settings.EvidenceMaxBytes.ToString(CultureInfo.InvariantCulture);
-                return OpenRosaSubmission.ReceiveAsync(request, viewer, db, settings, text, cancellationToken);
+                return OpenRosaSubmission.ReceiveAsync(request, viewer, db, settings, gate, text, cancellationToken);
             })
             .Allow(AccessRule.For(Operation.SubmitObservation)).RequireRateLimiting(RateLimits.Submissions);
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Truce.Field;
 using Truce.Monitoring;
 
 namespace Truce.Web;
@@ -53,38 +54,23 @@ internal static class OpenRosaInstance
             errors.Add("instanceID", $"is required: the instance's meta/instanceID, so that a resubmission is recognised.");
         }
         var (latitude, longitude, accuracy) = Geopoint(Answer(ObservationXForm.Location), errors);
-        var bearing = Number(Answer("bearingDeg"), "bearingDeg", errors);
-        var distance = Whole(Answer("distanceM"), "distanceM", errors);
-        // With a bearing or a distance, the device's position is the observer's; without, it is the observed point.
-        var fromObserver = bearing is not null || distance is not null;
+        // The form's questions are the API's fields; the place is one geopoint, the id and source the instance's.
+        var read = ObservationAnswers.Read(name => name is "id" or "source" or "sourceExternalId" or "visibility" or "latitude" or "longitude"
+            or "locationPrecisionM" or "observerLatitude" or "observerLongitude" ? null : Answer(name), errors);
         if (errors.Any)
         {
             return errors.ToFailure();
         }
-        var input = new ObservationInput
+        // With a bearing or a distance, the device's position is the observer's; without, it is the observed point.
+        var fromObserver = read.BearingDeg is not null || read.DistanceM is not null;
+        var input = read with
         {
             Id = IdOf(instanceId!),
-            ObservedAt = Answer("observedAt"),
-            TimePrecision = Answer("timePrecision"),
             Latitude = fromObserver ? null : latitude,
             Longitude = fromObserver ? null : longitude,
             LocationPrecisionM = fromObserver || accuracy is null ? null : (int)Math.Ceiling(accuracy.Value),
             ObserverLatitude = fromObserver ? latitude : null,
             ObserverLongitude = fromObserver ? longitude : null,
-            BearingDeg = bearing,
-            DistanceM = distance,
-            AreaName = Answer("areaName"),
-            Category = Answer("category"),
-            Count = Whole(Answer("count"), "count", errors),
-            Sensor = Answer("sensor"),
-            CiviliansKilled = Whole(Answer("civiliansKilled"), "civiliansKilled", errors),
-            CiviliansInjured = Whole(Answer("civiliansInjured"), "civiliansInjured", errors),
-            CombatantsKilled = Whole(Answer("combatantsKilled"), "combatantsKilled", errors),
-            CombatantsInjured = Whole(Answer("combatantsInjured"), "combatantsInjured", errors),
-            AllegedParty = Answer("allegedParty"),
-            Weather = Answer("weather"),
-            ViewRangeM = Whole(Answer("viewRangeM"), "viewRangeM", errors),
-            Narrative = Answer("narrative"),
             SourceExternalId = instanceId,
         };
         return errors.Any ? errors.ToFailure() : input;
@@ -122,33 +108,5 @@ internal static class OpenRosaInstance
             return (null, null, null);
         }
         return (numbers[0], numbers[1], numbers.Count > 3 ? numbers[3] : null);
-    }
-
-    private static double? Number(string? text, string field, FieldErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-        {
-            return value;
-        }
-        errors.Add(field, $"'{Submission.Clip(text)}' is not a number.");
-        return null;
-    }
-
-    private static int? Whole(string? text, string field, FieldErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        errors.Add(field, $"'{Submission.Clip(text)}' is not a whole number.");
-        return null;
     }
 }

@@ -27,6 +27,10 @@ internal static class OpenRosaResponse
         return Message(Problems.Status(failure.Kind), "error", text);
     }
 
+    /// <summary>A refusal decided before any rule of the report (the per-minute limit), in the same document.</summary>
+    public static IResult Refused(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        Message(problem.Status ?? StatusCodes.Status400BadRequest, "error", problem.Title ?? "");
+
     private static IResult Message(int status, string nature, string text)
     {
         var document = new XElement(Namespace + "OpenRosaResponse", new XAttribute("items", 0),

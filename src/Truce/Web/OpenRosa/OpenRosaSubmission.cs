@@ -19,7 +19,7 @@ internal static class OpenRosaSubmission
     public const string IncompleteField = "*isIncomplete*";
 
     public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, IStringLocalizer<PageText> text, CancellationToken cancellationToken)
+        HttpRequest request, Viewer viewer, TruceDb db, TruceSettings settings, EvidenceGate gate, IStringLocalizer<PageText> text, CancellationToken cancellationToken)
     {
         var read = await ReadAsync(request, settings.EvidenceMaxBytes, cancellationToken);
         if (read.Failure is { } unreadable)
@@ -27,6 +27,10 @@ internal static class OpenRosaSubmission
             return OpenRosaResponse.Refused(unreadable);
         }
         var (input, files) = read.Value!;
+        if (await gate.RefuseAsync(request.HttpContext, viewer, files.Count) is { } limited)
+        {
+            return OpenRosaResponse.Refused(limited.ProblemDetails);
+        }
         var submitted = await Observations.SubmitAsync(db, viewer, input, cancellationToken);
         if (submitted.Failure is { } refused)
         {
