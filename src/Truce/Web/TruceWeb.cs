@@ -49,7 +49,7 @@ internal static class TruceWeb
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddTruceLocalization();
         services.AddRazorComponents();
-        services.AddProblemDetails();
+        services.AddProblemDetails(Problems.Customize);
         services.AddTruceOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
