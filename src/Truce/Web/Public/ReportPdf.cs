@@ -17,7 +17,7 @@ internal static class ReportPdf
 
     public static byte[] Write(string missionName, Report report, ReportFigures figures, IReadOnlyDictionary<string, string> parties)
     {
-        ReportFonts.Install();
+        PdfFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = ReportRules.Title(report);
         document.Info.Author = missionName;
@@ -88,7 +88,7 @@ internal static class ReportPdf
 
         public void Line(string text, double size, bool bold)
         {
-            var font = new XFont(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             foreach (var line in Wrap(text, font))
             {
                 if (_graphics is null || _y + (size * 1.4) > _bottom)
