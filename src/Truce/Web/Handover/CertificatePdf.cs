@@ -13,7 +13,8 @@ internal static class CertificatePdf
     private const double Margin = 50;
     private const double FontSize = 9.5;
 
-    public static byte[] Write(HandoverCertificate certificate, string signedText)
+    /// <summary>The heading is in the reader's language; the signed text below it is what the parties sign, as it stands.</summary>
+    public static byte[] Write(string heading, HandoverCertificate certificate, string signedText)
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
@@ -34,7 +35,7 @@ internal static class CertificatePdf
             y = Margin;
         }
         NewPage();
-        gfx.DrawString("Handover certificate", title, XBrushes.Black, new XPoint(Margin, y + 14));
+        gfx.DrawString(heading, title, XBrushes.Black, new XPoint(Margin, y + 14));
         y += 28;
         var width = page.Width.Point - (2 * Margin);
         foreach (var line in signedText.TrimEnd('\n').Split('\n'))
