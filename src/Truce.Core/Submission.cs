@@ -37,7 +37,7 @@ public static class Submission
         }
         if (!Instant.IsAccepted(value))
         {
-            errors.Add(field, $"'{Clip(trimmed)}' {Instant.RangeMessage}");
+            errors.Add(field, $"'{Clip(trimmed)}' must be from 1900-01-01 up to 2200-01-01 (UTC).");
             return null;
         }
         return Instant.Normalize(value);
@@ -59,6 +59,9 @@ public static class Submission
         return (start, end);
     }
 
+    /// <summary>Whether a period's parameter is a plain date (yyyy-MM-dd) rather than an instant.</summary>
+    public static bool IsPlainDate(string? text) => IsDate(text, out _);
+
     private static bool IsDate(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
@@ -67,7 +70,7 @@ public static class Submission
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         if (!Instant.IsAccepted(start))
         {
-            errors.Add(field, $"'{day:yyyy-MM-dd}' {Instant.RangeMessage}");
+            errors.Add(field, $"'{day:yyyy-MM-dd}' must be from 1900-01-01 up to 2200-01-01 (UTC).");
             return null;
         }
         return start;

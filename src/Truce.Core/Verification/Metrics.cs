@@ -127,6 +127,12 @@ public sealed record MetricQuery(DateTimeOffset? From, DateTimeOffset? To, Metri
     {
         var errors = new FieldErrors();
         var (from, to) = Submission.ParsePeriod(query("from"), query("to"), errors);
+        // A report's period is half-open [from, to): a plain date in to ends at the next midnight, as the default period
+        // (today included) does, so the page's own form, which shows the last day counted, reads back the same period.
+        if (to is { } lastMicrosecond && Submission.IsPlainDate(query("to")))
+        {
+            to = lastMicrosecond.AddTicks(TimeSpan.TicksPerMicrosecond);
+        }
         var groupBy = Submission.Choice<MetricGrouping>(query("groupBy"), "groupBy", errors, MetricGrouping.Day) ?? MetricGrouping.Day;
         var statuses = new List<IncidentStatus>();
         if (query("status") is { Length: > 0 } text)

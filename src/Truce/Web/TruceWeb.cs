@@ -52,7 +52,7 @@ internal static class TruceWeb
         services.AddAntiforgery(options => options.Cookie.Name = "truce.antiforgery");
         services.AddTruceLocalization();
         services.AddRazorComponents();
-        services.AddProblemDetails();
+        services.AddProblemDetails(Problems.Customize);
         services.AddTruceOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {

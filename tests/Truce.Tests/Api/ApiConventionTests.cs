@@ -181,7 +181,8 @@ public sealed class ApiConventionTests
         var proposals = await analyst.GetAsync("/api/corroboration/proposals?from=2026-11-01&to=2026-11-29");
 
         Assert.Equal(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), byDates.GetProperty("from").GetDateTimeOffset());
-        Assert.Equal(new DateTimeOffset(2019, 2, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(-10), byDates.GetProperty("to").GetDateTimeOffset());
+        // A report's period is half-open [from, to): the end of the plain date 2019-01-31 is the next midnight.
+        Assert.Equal(new DateTimeOffset(2019, 2, 1, 0, 0, 0, TimeSpan.Zero), byDates.GetProperty("to").GetDateTimeOffset());
         // The test clock stands at 2026-11-29 10:00 UTC: the last 30 days, today included.
         Assert.Equal(new DateTimeOffset(2026, 10, 31, 0, 0, 0, TimeSpan.Zero), unset.GetProperty("from").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), unset.GetProperty("to").GetDateTimeOffset());

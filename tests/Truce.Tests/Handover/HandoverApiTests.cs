@@ -132,6 +132,26 @@ public sealed class HandoverApiTests
     }
 
     [Fact]
+    public async Task The_certificate_pdf_shows_armenian_cyrillic_and_azerbaijani_letters_and_a_heading_in_the_readers_language()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        await HandoverWorld.BuildAsync(app);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var (phase, _) = await PlanAsync(analyst, await app.ClientAsync("monitor1", Role.Monitor));
+        var handover = Guid.NewGuid();
+        const string name = "Հանձնում Передача Təhvil";
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsync("/api/handover/handovers", new
+        {
+            id = handover, phaseId = phase, name, sites = new[] { HandoverWorld.Post }, to = "observers", scheduledAt = "2026-12-02T09:00:00Z",
+        })).StatusCode);
+
+        var text = await PdfText.OfAsync(await app.CreateClient().GetByteArrayAsync($"/api/handover/handovers/{handover}/certificate.pdf?lang=hy"));
+
+        Assert.Contains("Փոխանցման վկայագիր", text, StringComparison.Ordinal);
+        Assert.Contains(name, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_schedule_reads_back_in_an_independent_icalendar_parser()
     {
         if (!PythonHasIcalendar())

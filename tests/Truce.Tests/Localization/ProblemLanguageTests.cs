@@ -44,4 +44,32 @@ public sealed class ProblemLanguageTests
         var message = problem.GetProperty("errors").GetProperty("category")[0].GetString();
         Assert.StartsWith("«shelling» не входит в список: explosion, projectile_in_flight", message, StringComparison.Ordinal);
     }
+
+    private static async Task<JsonElement> TitledAsync(TruceApp app, HttpRequestMessage request, string language, HttpStatusCode status)
+    {
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await app.CreateClient().SendAsync(request);
+        Assert.Equal(status, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("ru", "По этому адресу ничего нет.", "Bearer-токен неизвестен, просрочен или отозван.", "Наблюдение не найдено.")]
+    [InlineData("hy", "Այս հասցեում ոչինչ չկա։", "Bearer տոկենն անհայտ է, ժամկետանց կամ չեղարկված։", "Դիտարկումը չի գտնվել։")]
+    [InlineData("az", "Bu ünvanda heç nə yoxdur.", "Bearer token naməlumdur, müddəti bitib və ya ləğv edilib.", "Müşahidə tapılmadı.")]
+    public async Task The_web_layers_own_titles_answer_in_the_requested_language(string language, string unknownAddress, string badToken, string notFound)
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+
+        // The framework's own 404 (no endpoint), the access gate's 401, and and Problems.NotFound's sentence.
+        var noEndpoint = await TitledAsync(app, new HttpRequestMessage(HttpMethod.Get, "/api/no-such-thing"), language, HttpStatusCode.NotFound);
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/api/observations");
+        withToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        var unauthorized = await TitledAsync(app, withToken, language, HttpStatusCode.Unauthorized);
+        var missing = await TitledAsync(app, new HttpRequestMessage(HttpMethod.Get, $"/api/observations/{Guid.NewGuid()}"), language, HttpStatusCode.NotFound);
+
+        Assert.Equal(unknownAddress, noEndpoint.GetProperty("title").GetString());
+        Assert.Equal(badToken, unauthorized.GetProperty("title").GetString());
+        Assert.Equal(notFound, missing.GetProperty("title").GetString());
+    }
 }

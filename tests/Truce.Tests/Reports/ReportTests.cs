@@ -345,6 +345,37 @@ public sealed class ReportTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/public/reports/{Guid.NewGuid()}/pdf")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_pdf_and_the_feed_say_their_own_words_in_the_readers_language()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        await SeedAsync(app);
+        var id = await PublishedDailyAsync(await app.ClientAsync("analyst1", Role.Analyst), "2026-11-28", "Ночь прошла спокойно. Գիշերը հանգիստ էր։ Gecə sakit keçdi.");
+        var visitor = app.CreateClient();
+
+        var armenian = await PdfText.OfAsync(await visitor.GetByteArrayAsync($"/public/reports/{id}/pdf?lang=hy"));
+        using var azerbaijani = new HttpRequestMessage(HttpMethod.Get, $"/public/reports/{id}/pdf");
+        azerbaijani.Headers.AcceptLanguage.ParseAdd("az");
+        var azerbaijaniText = await PdfText.OfAsync(await (await visitor.SendAsync(azerbaijani)).Content.ReadAsByteArrayAsync());
+        using var russian = new HttpRequestMessage(HttpMethod.Get, "/public/feed.atom");
+        russian.Headers.AcceptLanguage.ParseAdd("ru");
+        var feed = await (await visitor.SendAsync(russian)).Content.ReadAsStringAsync();
+
+        // The PDF's headings in Armenian (or Azerbaijani), drawn in a font that has the letters; the narrative as written.
+        Assert.Contains("Օրական զեկույց 1/2026", armenian, StringComparison.Ordinal);
+        Assert.Contains("Ըստ կատեգորիայի", armenian, StringComparison.Ordinal);
+        Assert.Contains("Միջադեպեր", armenian, StringComparison.Ordinal);
+        Assert.Contains("Ночь прошла спокойно. Գիշերը հանգիստ էր։ Gecə sakit keçdi.", armenian, StringComparison.Ordinal);
+        Assert.DoesNotContain("By category", armenian, StringComparison.Ordinal);
+        Assert.Contains("Kateqoriyaya görə", azerbaijaniText, StringComparison.Ordinal);
+        Assert.Contains("İnsidentlər", azerbaijaniText, StringComparison.Ordinal);
+        // The feed's title, subtitle and entry titles in Russian, and its language declared.
+        Assert.Contains("отчёты о ситуации</title>", feed, StringComparison.Ordinal);
+        Assert.Contains("Опубликованные ежедневные и оперативные отчёты миссии.", feed, StringComparison.Ordinal);
+        Assert.Contains("Ежедневный отчёт 1/2026</title>", feed, StringComparison.Ordinal);
+        Assert.Contains("xml:lang=\"ru\"", feed, StringComparison.Ordinal);
+    }
+
     private static bool CanImportFeedparser(string python)
     {
         try

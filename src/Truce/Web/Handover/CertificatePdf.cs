@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using Truce.Handovers;
 
@@ -7,23 +6,23 @@ namespace Truce.Web;
 
 /// <summary>
 /// The certificate as a PDF drawn with PDFsharp (no browser at run time): the signed text, line by line, wrapped to an
-/// A4 page, in DejaVu Sans (Debian's fonts-dejavu-core), which covers Latin, Cyrillic and Armenian.
+/// A4 page, in the fonts of every PDF (PdfFonts: DejaVu Sans, for Latin, Cyrillic and Armenian).
 /// </summary>
 internal static class CertificatePdf
 {
     private const double Margin = 50;
     private const double FontSize = 9.5;
-    private static readonly Lock FontLock = new();
 
-    public static byte[] Write(HandoverCertificate certificate, string signedText)
+    /// <summary>The heading is in the reader's language; the signed text below it is what the parties sign, as it stands.</summary>
+    public static byte[] Write(string heading, HandoverCertificate certificate, string signedText)
     {
-        UseDejaVu();
+        PdfFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"Handover certificate: {certificate.Handover.Name}";
         document.Info.Subject = $"content sha256 {certificate.Hash}";
         document.Info.Creator = "Truce";
-        var title = new XFont(DejaVu.Family, 14, XFontStyleEx.Bold);
-        var body = new XFont(DejaVu.Family, FontSize);
+        var title = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold);
+        var body = new XFont(PdfFonts.Family, FontSize);
         PdfPage page = null!;
         XGraphics gfx = null!;
         double y = 0;
@@ -36,7 +35,7 @@ internal static class CertificatePdf
             y = Margin;
         }
         NewPage();
-        gfx.DrawString("Handover certificate", title, XBrushes.Black, new XPoint(Margin, y + 14));
+        gfx.DrawString(heading, title, XBrushes.Black, new XPoint(Margin, y + 14));
         y += 28;
         var width = page.Width.Point - (2 * Margin);
         foreach (var line in signedText.TrimEnd('\n').Split('\n'))
@@ -77,30 +76,5 @@ internal static class CertificatePdf
             keep = 3;
         }
         yield return rest;
-    }
-
-    private static void UseDejaVu()
-    {
-        lock (FontLock)
-        {
-            GlobalFontSettings.FontResolver ??= new DejaVu();
-        }
-    }
-
-    /// <summary>Every family resolves to DejaVu Sans (bold to its bold face), read from the system's font folder.</summary>
-    private sealed class DejaVu : IFontResolver
-    {
-        public const string Family = "DejaVu Sans";
-        private const string Folder = "/usr/share/fonts/truetype/dejavu";
-
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[] GetFont(string faceName)
-        {
-            var path = Path.Combine(Folder, faceName + ".ttf");
-            return File.Exists(path)
-                ? File.ReadAllBytes(path)
-                : throw new FileNotFoundException($"The certificate's font is missing: install fonts-dejavu-core ({path}).", path);
-        }
     }
 }

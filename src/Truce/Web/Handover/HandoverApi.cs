@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -89,9 +90,9 @@ internal static class HandoverApi
             ? TypedResults.File(Encoding.UTF8.GetBytes(signed.SignedText), "text/plain; charset=utf-8", $"handover-{id}.txt")
             : Problems.NotFound("The handover");
 
-    private static async Task<IResult> Pdf(Guid id, TruceDb db, TruceSettings settings, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Pdf(Guid id, TruceDb db, TruceSettings settings, IStringLocalizer<PageText> text, CancellationToken cancellationToken) =>
         await SignedAsync(id, db, settings, cancellationToken) is { } signed
-            ? TypedResults.File(CertificatePdf.Write(signed.Certificate, signed.SignedText), "application/pdf", $"handover-{id}.pdf")
+            ? TypedResults.File(CertificatePdf.Write(text["Handover.CertificateTitle"], signed.Certificate, signed.SignedText), "application/pdf", $"handover-{id}.pdf")
             : Problems.NotFound("The handover");
 
     private static async Task<IResult> Calendar(HttpRequest request, Viewer viewer, TruceDb db, CancellationToken cancellationToken)

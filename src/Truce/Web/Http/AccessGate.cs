@@ -34,7 +34,7 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
         {
             // RFC 6750, section 3.1.
             context.Response.Headers.WWWAuthenticate = Challenge(context, "Bearer error=\"invalid_token\", error_description=\"The token is unknown, expired or revoked.\"");
-            await Unauthorized(context, "The bearer token is unknown, expired or revoked.");
+            await Unauthorized(context, $"The bearer token is unknown, expired or revoked.");
             return;
         }
         if (rule.SignIn && !viewer.IsSignedIn)
@@ -42,7 +42,7 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
             if (IsApi(context))
             {
                 context.Response.Headers.WWWAuthenticate = Challenge(context, "Bearer");
-                await Unauthorized(context, "Sign in or send a bearer token.");
+                await Unauthorized(context, $"Sign in or send a bearer token.");
             }
             else
             {
@@ -72,8 +72,8 @@ internal sealed partial class AccessGate(RequestDelegate next, ILogger<AccessGat
     private static Microsoft.Extensions.Primitives.StringValues Challenge(HttpContext context, string bearer) =>
         context.Request.Path.StartsWithSegments(OpenRosaEndpoints.Path) ? new Microsoft.Extensions.Primitives.StringValues(new[] { OpenRosaBasicHandler.Challenge, bearer }) : new Microsoft.Extensions.Primitives.StringValues(bearer);
 
-    private static Task Unauthorized(HttpContext context, string title) =>
-        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, type: Problems.TypeOf("unauthorized")).ExecuteAsync(context);
+    private static Task Unauthorized(HttpContext context, FormattableString title) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: FailureText.Say(title), type: Problems.TypeOf("unauthorized")).ExecuteAsync(context);
 
     private static Task Deny(HttpContext context, Failure failure) => failure.ToProblem().ExecuteAsync(context);
 

@@ -9,6 +9,6 @@ internal static class HealthEndpoints
         app.MapGet("/healthz", async (TruceDb db, CancellationToken cancellationToken) =>
             await db.Database.CanConnectAsync(cancellationToken)
                 ? Results.Text("ok")
-                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store cannot be reached."))
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: FailureText.Say($"The store cannot be reached.")))
             .Allow(AccessRule.Anyone).ExcludeFromDescription();
 }

@@ -52,6 +52,29 @@ internal static class OpenApiContract
         });
     });
 
+    /// <summary>Declares the query parameters an endpoint's handler reads itself (see <see cref="QueryParameter"/>).</summary>
+    public static TBuilder Reads<TBuilder>(this TBuilder builder, params QueryParameter[] parameters) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new QueryParameters(parameters));
+
+    private static OpenApiParameter Describe(QueryParameter parameter) => new()
+    {
+        Name = parameter.Name,
+        In = ParameterLocation.Query,
+        Required = false,
+        Description = parameter.Description,
+        Schema = new OpenApiSchema
+        {
+            Type = parameter.Type switch
+            {
+                "integer" => JsonSchemaType.Integer,
+                "number" => JsonSchemaType.Number,
+                _ => JsonSchemaType.String,
+            },
+            Format = parameter.Format,
+            Enum = parameter.Allowed is { } allowed ? [.. allowed.Select(v => (JsonNode)JsonValue.Create(v)!)] : null,
+        },
+    };
+
     private static OpenApiSchema OneOf(params string[][] alternatives) =>
         new() { AnyOf = [.. alternatives.Select(fields => (IOpenApiSchema)new OpenApiSchema { Required = new HashSet<string>(fields) })] };
 
@@ -59,6 +82,14 @@ internal static class OpenApiContract
     {
         var description = context.Description;
         var rule = description.ActionDescriptor.EndpointMetadata.OfType<AccessRule>().LastOrDefault();
+        if (description.ActionDescriptor.EndpointMetadata.OfType<QueryParameters>().LastOrDefault() is { } reads)
+        {
+            operation.Parameters ??= [];
+            foreach (var parameter in reads.All)
+            {
+                operation.Parameters.Add(Describe(parameter));
+            }
+        }
         var plain = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
         var fields = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, cancellationToken);
         operation.Responses ??= [];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Truce.Web;
 
@@ -40,13 +41,46 @@ internal static class Problems
 
     private static string Title(FailureKind kind) => kind switch
     {
-        FailureKind.Malformed => "The request cannot be read.",
-        FailureKind.Conflict => "The request conflicts with what is stored.",
-        FailureKind.NotFound => "The record was not found.",
-        FailureKind.Forbidden => "This is not allowed.",
-        FailureKind.TooLarge => "The request is too large.",
-        FailureKind.Busy => "The server is busy; try again after the time in Retry-After.",
-        _ => "The request has invalid fields.",
+        FailureKind.Malformed => FailureText.Say($"The request cannot be read."),
+        FailureKind.Conflict => FailureText.Say($"The request conflicts with what is stored."),
+        FailureKind.NotFound => FailureText.Say($"The record was not found."),
+        FailureKind.Forbidden => FailureText.Say($"This is not allowed."),
+        FailureKind.TooLarge => FailureText.Say($"The request is too large."),
+        FailureKind.Busy => FailureText.Say($"The server is busy; try again after the time in Retry-After."),
+        _ => FailureText.Say($"The request has invalid fields."),
+    };
+
+    /// <summary>
+    /// Problem details the framework writes with its own English title (an unknown API address, a method or media type
+    /// no endpoint takes, an unhandled error) get a sentence in the request's language, like every other problem.
+    /// </summary>
+    public static void Customize(ProblemDetailsOptions options) => options.CustomizeProblemDetails = context =>
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status is { } status && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || problem.Title == FrameworkErrorTitle))
+        {
+            problem.Title = StatusTitle(status);
+        }
+    };
+
+    /// <summary>The framework's title of a 500.</summary>
+    private const string FrameworkErrorTitle = "An error occurred while processing your request.";
+
+    private static string StatusTitle(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => FailureText.Say($"The request cannot be read."),
+        StatusCodes.Status401Unauthorized => FailureText.Say($"Sign in or send a bearer token."),
+        StatusCodes.Status403Forbidden => FailureText.Say($"This is not allowed."),
+        StatusCodes.Status404NotFound => FailureText.Say($"Nothing is at this address."),
+        StatusCodes.Status405MethodNotAllowed => FailureText.Say($"This address does not take this method."),
+        StatusCodes.Status406NotAcceptable => FailureText.Say($"This address cannot answer in the media type asked for."),
+        StatusCodes.Status409Conflict => FailureText.Say($"The request conflicts with what is stored."),
+        StatusCodes.Status413PayloadTooLarge => FailureText.Say($"The request is too large."),
+        StatusCodes.Status415UnsupportedMediaType => FailureText.Say($"This address does not take a body of this media type."),
+        StatusCodes.Status422UnprocessableEntity => FailureText.Say($"The request has invalid fields."),
+        StatusCodes.Status429TooManyRequests => FailureText.Say($"Too many requests; try again after the time in Retry-After."),
+        StatusCodes.Status503ServiceUnavailable => FailureText.Say($"The server is busy; try again after the time in Retry-After."),
+        _ => FailureText.Say($"The server failed to answer this request; it is logged."),
     };
 
     /// <summary>The problem type URI of a kind of failure (its slug: invalid, malformed, not_found, unauthorized...).</summary>

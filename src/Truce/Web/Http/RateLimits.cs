@@ -26,7 +26,7 @@ internal static class RateLimits
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again after the time in Retry-After.")
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: FailureText.Say($"Too many requests; try again after the time in Retry-After."))
                     .ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(SignIn, context => Window(ClientAddress.Of(context), settings.SignInsPerMinute));

@@ -9,6 +9,7 @@ internal static class JournalEndpoints
 {
     public static void MapJournal(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/journal", Feed).WithTags("Journal").Produces<List<Truce.Journal.JournalEntry>>().Allow(AccessRule.For(Operation.ReadJournal))
+            .Reads(QueryParameter.After, QueryParameter.Limit)
             .WithSummary("The journal as a change feed: entries after a sequence number (after=0 for the start), oldest first, at most `limit` (default 500).");
 
     private static async Task<IResult> Feed(HttpRequest request, TruceDb db, CancellationToken cancellationToken)

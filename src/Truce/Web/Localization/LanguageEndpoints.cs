@@ -11,8 +11,8 @@ namespace Truce.Web;
 
 /// <summary>
 /// The viewer's language: the switcher on every page posts to /language. The choice is kept in a cookie (for everyone)
-/// and on the signed-in user's account. A request's language is, in order: the account's, the cookie's, the browser's
-/// Accept-Language, English.
+/// and on the signed-in user's account. A request's language is, in order: ?lang= in the address, the account's, the cookie's,
+/// the browser's Accept-Language, English.
 /// </summary>
 internal static class LanguageEndpoints
 {
@@ -43,6 +43,8 @@ internal static class LanguageEndpoints
         };
         options.RequestCultureProviders =
         [
+            // ?lang=hy names the language in a link that has no cookie or header behind it (a feed reader, a PDF link).
+            new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang", Options = options },
             new AccountCultureProvider { Options = options },
             new CookieRequestCultureProvider { CookieName = CookieName, Options = options },
             new AcceptLanguageHeaderRequestCultureProvider { Options = options },

@@ -14,7 +14,7 @@ internal static class MetricsEndpoints
     public static void MapMetrics(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/metrics").WithTags("Metrics").Allow(AccessRule.Anyone);
-        api.MapGet("/", Get).Produces<MetricsJson>().WithSummary(
+        api.MapGet("/", Get).Produces<MetricsJson>().Reads(QueryParameter.From, QueryParameter.To, QueryParameter.GroupBy, QueryParameter.Statuses, QueryParameter.CsvFormat).WithSummary(
             "Incidents counted per groupBy=day|zone|category|party for from..to (default: the last 30 days in UTC, today included; a plain date in from is the start of that day, in to its end) and the previous period of the same length. " +
             "status=verified,under_review by default (any: every status). Accept: text/csv or format=csv answers CSV. " +
             "priorNotices counts the period's observations and counted incidents that notified activities flag, from what the viewer may see.");

@@ -13,7 +13,7 @@ internal static class ObservationApi
         var api = app.MapGroup("/api/observations").WithTags("Observations");
         api.MapPost("/", Submit).Allow(AccessRule.For(Operation.SubmitObservation)).RequireRateLimiting(RateLimits.Submissions)
             .WithSummary("Submit an observation. A retry with the same id and body returns the first result (200); another body under that id is a 409.");
-        api.MapGet("/", List).Allow(AccessRule.Anyone).Produces<PageJson<ObservationJson>>().WithSummary("List observations, newest first. Filters: category, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/", List).Allow(AccessRule.Anyone).Reads(QueryParameter.From, QueryParameter.To, QueryParameter.Category, QueryParameter.Status, QueryParameter.Party, QueryParameter.Incident, QueryParameter.Near, QueryParameter.RadiusKm, QueryParameter.Bbox, QueryParameter.Zone, QueryParameter.Page, QueryParameter.PageSize, QueryParameter.GeoJsonFormat).Produces<PageJson<ObservationJson>>().WithSummary("List observations, newest first. Filters: category, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
         // Antiforgery and the per-minute limit are the EvidenceGate's, the same for every way evidence arrives.
         api.MapPost("/{id:guid}/evidence", AttachEvidence).Allow(AccessRule.For(Operation.AttachEvidence)).DisableAntiforgery()

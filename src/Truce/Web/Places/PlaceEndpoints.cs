@@ -16,11 +16,11 @@ internal static class PlaceEndpoints
     public static void MapPlaces(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/places").WithTags("Places").Allow(AccessRule.Anyone);
-        api.MapGet("/", Search).Produces<PageJson<PlaceJson>>()
+        api.MapGet("/", Search).Produces<PageJson<PlaceJson>>().Reads(QueryParameter.Text, QueryParameter.Lang, QueryParameter.Page, QueryParameter.PageSize)
             .WithSummary("Search places by any of their names (prefix, insensitive to case, diacritics and common transliterations: q=Lacin finds Laçın). name is the one lang (a BCP 47 tag; default: Accept-Language) prefers; paging: page, pageSize.");
-        api.MapGet("/map", Layer)
+        api.MapGet("/map", Layer).Reads(QueryParameter.Bbox)
             .WithSummary("The populated places inside bbox=W,S,E,N (default: all), the most populous first, at most 1000, as GeoJSON points named in the viewer's language.");
-        api.MapGet("/{id}", Get).WithSummary("One place with all its names, and the observations and incidents within 5 km that the viewer may see.");
+        api.MapGet("/{id}", Get).Reads(QueryParameter.Lang).WithSummary("One place with all its names, and the observations and incidents within 5 km that the viewer may see.");
 
         var pages = app.MapGroup("/places").ExcludeFromDescription().Allow(AccessRule.Anyone);
         pages.MapGet("/", SearchPage);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -132,7 +133,7 @@ internal static class PublicEndpoints
         return new PublicSearchModel(chrome, query, found.Value ?? [], found.Failure).Render();
     }
 
-    private static async Task<IResult> Feed(HttpRequest request, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> Feed(HttpRequest request, TruceDb db, PublicCache cache, IStringLocalizer<PageText> text, CancellationToken cancellationToken)
     {
         var zone = request.Query["zone"].FirstOrDefault();
         var topic = request.Query["topic"].FirstOrDefault();
@@ -141,18 +142,18 @@ internal static class PublicEndpoints
             .Where(r => zone is not { Length: > 0 } || ReportRules.Words(r.Zones).Contains(zone))
             .Where(r => topic is not { Length: > 0 } || ReportRules.Words(r.Topics).Contains(topic))
             .Take(50).ToList();
-        var bytes = ReportFeed.Atom(snapshot.MissionName, $"{request.Scheme}://{request.Host}", request.Path + request.QueryString, selected, zone, topic);
+        var bytes = ReportFeed.Atom(text, snapshot.MissionName, $"{request.Scheme}://{request.Host}", request.Path + request.QueryString, selected, zone, topic);
         return TypedResults.Bytes(bytes, "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> Pdf(Guid report, TruceDb db, PublicCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> Pdf(Guid report, TruceDb db, PublicCache cache, IStringLocalizer<PageText> text, CancellationToken cancellationToken)
     {
         var snapshot = await cache.GetAsync(db, cancellationToken);
         if (snapshot.Published.FirstOrDefault(r => r.Id == report) is not { } found)
         {
             return Failure.NotFound("The report").ToProblem();
         }
-        return TypedResults.File(ReportPdf.Write(snapshot.MissionName, found, Reports.Reports.Figures(found), snapshot.Parties), "application/pdf",
+        return TypedResults.File(ReportPdf.Write(text, snapshot.MissionName, found, Reports.Reports.Figures(found), snapshot.Parties), "application/pdf",
             $"{ReportRules.Title(found).Replace(' ', '-').Replace('/', '-')}.pdf");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Truce.Reports;
@@ -8,60 +9,63 @@ namespace Truce.Web;
 
 /// <summary>
 /// A published report as a PDF (PDFsharp, no browser at run time): its title, period and observation conditions, the
-/// figures, the incidents it cites and the narrative as text, on as many A4 pages as it needs. In English, the
-/// mission's working language, like the feed.
+/// figures, the incidents it cites and the narrative as text, on as many A4 pages as it needs. Its fixed words are the
+/// report page's (PageText) in the reader's language; what the mission wrote (headline, narrative, titles) as written.
 /// </summary>
 internal static class ReportPdf
 {
     private const double Margin = 50;
 
-    public static byte[] Write(string missionName, Report report, ReportFigures figures, IReadOnlyDictionary<string, string> parties)
+    public static byte[] Write(IStringLocalizer<PageText> t, string missionName, Report report, ReportFigures figures, IReadOnlyDictionary<string, string> parties)
     {
-        ReportFonts.Install();
+        PdfFonts.Install();
         using var document = new PdfDocument();
-        document.Info.Title = ReportRules.Title(report);
+        var title = ReportTitle.Of(t, report);
+        document.Info.Title = title;
         document.Info.Author = missionName;
         var writer = new PageWriter(document);
         writer.Line(missionName, 10, false);
-        writer.Line(ReportRules.Title(report), 18, true);
-        writer.Line($"Period: {report.PeriodFrom:yyyy-MM-dd HH:mm} to {report.PeriodTo:yyyy-MM-dd HH:mm} UTC", 10, false);
+        writer.Line(title, 18, true);
+        writer.Line($"{t["Report.Period"]} {Utc(report.PeriodFrom)} {t["Word.To"]} {Utc(report.PeriodTo)}", 10, false);
         var conditions = figures.Conditions;
-        writer.Line($"Observation conditions: {(conditions.Weather.Count > 0 ? string.Join(", ", conditions.Weather) : "no weather recorded")}; " +
-            (conditions.ShortestViewM is { } shortest ? $"visibility {shortest}–{conditions.LongestViewM} m" : "no visibility recorded"), 10, false);
+        var weather = conditions.Weather.Count > 0 ? string.Join(", ", conditions.Weather) : t["Report.NoWeather"].Value;
+        var view = conditions.ShortestViewM is { } shortest ? t["Report.ViewRange", shortest, conditions.LongestViewM ?? shortest].Value : t["Report.NoViewRange"].Value;
+        writer.Line($"{t["Report.Conditions"]} {weather}; {view}", 10, false);
         if (report.Headline is { Length: > 0 } headline)
         {
             writer.Line(headline, 13, true);
         }
         writer.Gap();
-        writer.Line(new MetricReport(report.PeriodFrom, report.PeriodTo, report.PeriodFrom, MetricGrouping.Category, Metrics.DefaultStatuses, [],
-            figures.Total, figures.PreviousTotal, figures.Explosions).Summary, 11, false);
+        writer.Line(t.Plural("Metrics.Violations", figures.Total) + t.Plural("Metrics.Explosions", figures.Explosions) + t["Metrics.Against", figures.PreviousTotal], 11, false);
         var c = figures.Casualties;
-        writer.Line($"Casualties: civilians {c.CiviliansKilled} killed, {c.CiviliansInjured} injured; combatants {c.CombatantsKilled} killed, {c.CombatantsInjured} injured.", 11, false);
-        writer.Line($"Restrictions of the monitors' freedom of movement: {figures.MovementRestrictions}.", 11, false);
-        foreach (var (heading, rows) in new[] { ("By category", figures.ByCategory), ("By zone", figures.ByZone), ("By alleged party", figures.ByParty) })
+        writer.Line(t["Report.Casualties", c.CiviliansKilled, c.CiviliansInjured, c.CombatantsKilled, c.CombatantsInjured], 11, false);
+        writer.Line(t.Plural("Report.Restrictions", figures.MovementRestrictions), 11, false);
+        foreach (var (heading, rows, category) in new[] { ("Report.ByCategory", figures.ByCategory, true), ("Report.ByZone", figures.ByZone, false), ("Report.ByParty", figures.ByParty, false) })
         {
             writer.Gap();
-            writer.Line(heading, 12, true);
+            writer.Line(t[heading], 12, true);
             foreach (var row in rows.Where(r => r.Count > 0 || r.Previous > 0))
             {
-                writer.Line($"{row.Label}: {row.Count} (previous period {row.Previous}, change {row.Change.ToString("+0;-0;0", CultureInfo.InvariantCulture)})", 10, false);
+                var label = category ? t[$"Category.{row.Key}"].Value : row.Label;
+                writer.Line(t["Report.FigureRow", label, row.Count, row.Previous, row.Change.ToString("+0;-0;0", CultureInfo.InvariantCulture)], 10, false);
             }
         }
         writer.Gap();
-        writer.Line("Incidents", 12, true);
+        writer.Line(t["Report.Incidents"], 12, true);
         foreach (var i in figures.Incidents)
         {
-            var party = i.AttributedPartyId is { } p ? $"; attributed to {parties.GetValueOrDefault(p, p)}" : "";
-            writer.Line($"{i.StartsAt:yyyy-MM-dd HH:mm} UTC · {i.Category.Replace('_', ' ')} · {i.Status.Replace('_', ' ')} · {i.Latitude:0.00}, {i.Longitude:0.00} (±{i.PrecisionM} m){party}. {i.Title}", 10, false);
+            var party = i.AttributedPartyId is { } p ? $"; {t["Report.AttributedTo"]} {parties.GetValueOrDefault(p, p)}" : "";
+            writer.Line($"{Utc(i.StartsAt)} · {t[$"Category.{i.Category}"]} · {t[$"IncidentStatus.{i.Status}"]} · " +
+                $"{i.Latitude.ToString("0.00", CultureInfo.InvariantCulture)}, {i.Longitude.ToString("0.00", CultureInfo.InvariantCulture)} ({t["Unit.PlusMinusMetres", i.PrecisionM]}){party}. {i.Title}", 10, false);
             if (i.Status == "disputed")
             {
-                writer.Line(i.PartyReply is { } reply ? $"The party's reply: {reply}" : "The party gave no reply before publication.", 10, false);
+                writer.Line(i.PartyReply is { } reply ? $"{t["Report.PartyReply"]} {reply}" : t["Report.NoReply"], 10, false);
             }
         }
         if (report.Narrative.Length > 0)
         {
             writer.Gap();
-            writer.Line("Narrative", 12, true);
+            writer.Line(t["Report.Narrative"], 12, true);
             foreach (var paragraph in Narrative.ToPlainText(report.Narrative).Split('\n'))
             {
                 writer.Line(paragraph, 10, false);
@@ -72,6 +76,9 @@ internal static class ReportPdf
         document.Save(stream, false);
         return stream.ToArray();
     }
+
+    /// <summary>A PDF has no viewer's clock to convert in: instants are shown in UTC, and say so.</summary>
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>Writes lines top to bottom, wrapping at the margin and starting a new page when one is full.</summary>
     private sealed class PageWriter(PdfDocument document)
@@ -88,7 +95,7 @@ internal static class ReportPdf
 
         public void Line(string text, double size, bool bold)
         {
-            var font = new XFont(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             foreach (var line in Wrap(text, font))
             {
                 if (_graphics is null || _y + (size * 1.4) > _bottom)

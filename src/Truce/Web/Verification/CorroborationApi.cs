@@ -11,7 +11,7 @@ internal static class CorroborationApi
     public static void MapCorroborationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/corroboration").WithTags("Corroboration").Allow(AccessRule.For(Operation.Corroborate));
-        api.MapGet("/proposals", Proposals)
+        api.MapGet("/proposals", Proposals).Reads(QueryParameter.From, QueryParameter.To)
             .WithSummary("Groups of unassigned observations the engine takes for one event (analysts), in from..to (default: the last 7 days). Accept one with POST /api/incidents.");
         api.MapGet("/candidates/{id:guid}", (Guid id, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
             CorroborationReview.CandidatesAsync(db, viewer, id, cancellationToken).ToOkAsync(candidates => candidates))

@@ -16,7 +16,7 @@ internal static class IncidentApi
             input.ThenAsync(body => Incidents.GroupAsync(db, viewer, body, cancellationToken)).ToCreatedAsync(Location, i => IncidentJson.From(i)))
             .Allow(AccessRule.For(Operation.GroupIncident))
             .WithSummary("Group observations into a new incident (analysts). Idempotent by the client's id.");
-        api.MapGet("/", List).Allow(AccessRule.Anyone).Produces<PageJson<IncidentJson>>().WithSummary("List incidents, newest first. Filters: category, status, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
+        api.MapGet("/", List).Allow(AccessRule.Anyone).Reads(QueryParameter.From, QueryParameter.To, QueryParameter.Category, QueryParameter.Status, QueryParameter.Party, QueryParameter.Incident, QueryParameter.Near, QueryParameter.RadiusKm, QueryParameter.Bbox, QueryParameter.Zone, QueryParameter.Page, QueryParameter.PageSize, QueryParameter.GeoJsonFormat).Produces<PageJson<IncidentJson>>().WithSummary("List incidents, newest first. Filters: category, status, from, to, party, near=LAT,LON or near=site:ID with radius_km, bbox=W,S,E,N, zone; paging: page, pageSize. Accept: application/geo+json answers a FeatureCollection.");
         api.MapGet("/{id:guid}", Get).Allow(AccessRule.Anyone);
         api.MapPost("/{id:guid}/assessments", (Guid id, JsonInput<AssessmentInput> input, Viewer viewer, TruceDb db, CancellationToken cancellationToken) =>
             input.ThenAsync(body => Incidents.AssessAsync(db, viewer, id, body, cancellationToken)).ToCreatedAsync(a => $"/api/incidents/{id}", AssessmentJson.From))

@@ -3,10 +3,12 @@ using PdfSharp.Fonts;
 namespace Truce.Web;
 
 /// <summary>
-/// The fonts of the PDF: DejaVu Sans (Latin, Cyrillic and Armenian in one family), read from the system's font folders,
-/// since PDFsharp's core build finds no fonts by itself off Windows. Every face asked for resolves to it.
+/// The one font resolver of every PDF Truce writes (reports, handover certificates): DejaVu Sans, which covers Latin
+/// (Azerbaijani's ə, ğ, ş included), Cyrillic and Armenian in one family, read from the system's font folders (Debian's
+/// fonts-dejavu-core), since PDFsharp's core build finds no fonts by itself off Windows. PDFsharp keeps its resolver
+/// process-wide and refuses a second one, so it is installed here once and every face resolves to DejaVu.
 /// </summary>
-internal sealed class ReportFonts : IFontResolver
+internal sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
 
@@ -14,11 +16,11 @@ internal sealed class ReportFonts : IFontResolver
 
     private static readonly Lazy<bool> Installed = new(() =>
     {
-        GlobalFontSettings.FontResolver ??= new ReportFonts();
+        GlobalFontSettings.FontResolver ??= new PdfFonts();
         return true;
     });
 
-    /// <summary>Installs the resolver once per process (PDFsharp keeps it globally).</summary>
+    /// <summary>Installs the resolver once per process; every PDF writer calls this before it draws.</summary>
     public static void Install() => _ = Installed.Value;
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
