@@ -10,6 +10,9 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(i => i.StartsAt);
         builder.HasIndex(i => i.Cell);
         builder.HasIndex(i => i.Status);
+        // The handover gates and the risk score ask for verified incidents that ended in the last D days near a place:
+        // selective in time first, the cell checked inside the index (docs/benchmarks.md, "Handover timeline").
+        builder.HasIndex(i => new { i.Status, i.EndsAt, i.Cell }).HasDatabaseName("ix_incidents_status_ends_at_cell");
         builder.HasMany(i => i.Assessments).WithOne().HasForeignKey(a => a.IncidentId);
     }
 }

@@ -2157,6 +2157,9 @@ namespace Truce.Migrations.Postgres
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_incidents_status");
 
+                    b.HasIndex("Status", "EndsAt", "Cell")
+                        .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
                     b.ToTable("incidents", (string)null);
                 });
 

@@ -2152,6 +2152,9 @@ namespace Truce.Migrations.Sqlite
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_incidents_status");
 
+                    b.HasIndex("Status", "EndsAt", "Cell")
+                        .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
                     b.ToTable("incidents", (string)null);
                 });
 

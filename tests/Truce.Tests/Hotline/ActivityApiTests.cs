@@ -76,6 +76,7 @@ public sealed class ActivityApiTests
         var monitor = await app.ClientAsync("monitor1", Role.Monitor);
         var analyst = await app.ClientAsync("analyst1", Role.Analyst);
         Assert.Equal(HttpStatusCode.Created, (await west.PostAsync("/api/activities", Body(Square, "2026-11-29T06:00:00Z", "2026-11-29T12:00:00Z"))).StatusCode);
+        var flags = new Dictionary<string, string?>();
         async Task<string> IncidentPageAsync(string category, double lat, double lon)
         {
             var observation = Json.Observation();
@@ -83,6 +84,8 @@ public sealed class ActivityApiTests
             await monitor.PostAsync("/api/observations", observation);
             var id = Guid.NewGuid();
             await analyst.PostAsync("/api/incidents", new { id, observationIds = new[] { observation["id"] } });
+            var json = await Json.ReadAsync(await analyst.GetAsync($"/api/incidents/{id}"));
+            flags[$"{category} {lat}"] = json.TryGetProperty("priorNotice", out var flag) ? flag.GetString() : null;
             var browser = await app.SignInAsync($"a{Guid.NewGuid():N}"[..12], Role.Analyst);
             return await browser.GetStringAsync($"/incidents/{id}");
         }
@@ -94,5 +97,9 @@ public sealed class ActivityApiTests
         Assert.Contains("notice-pre_notified", blast, StringComparison.Ordinal);
         Assert.Contains("notice-not_notified", movement, StringComparison.Ordinal);
         Assert.DoesNotContain("notice-", outside, StringComparison.Ordinal);
+        // The API's incident says the same as its page.
+        Assert.Equal("pre_notified", flags["explosion 39.82"]);
+        Assert.Equal("not_notified", flags["military_movement 39.95"]);
+        Assert.Null(flags["explosion 39.95"]);
     }
 }

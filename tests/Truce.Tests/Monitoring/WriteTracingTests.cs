@@ -29,6 +29,15 @@ public sealed class WriteTracingTests
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var key = ((Guid)body["id"]!).ToString("D");
+        // The server's request span stops after the client has its answer (the host ends it once the response is sent),
+        // so wait, within a bound, until the request span that holds the submission has stopped too.
+        var stopwatch = Stopwatch.StartNew();
+        while (!seen.Any(r => r.Source.Name == "Microsoft.AspNetCore"
+                   && seen.Any(s => s.OperationName == "observation.submit" && s.ParentSpanId == r.SpanId && Equals(s.GetTagItem("truce.record_key"), key)))
+               && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
         var spans = seen.ToList();
         var submit = Assert.Single(spans, s => s.OperationName == "observation.submit" && Equals(s.GetTagItem("truce.record_key"), key));
         Assert.Equal("Inserted", submit.GetTagItem("truce.outcome"));

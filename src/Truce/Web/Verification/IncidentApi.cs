@@ -41,6 +41,11 @@ internal static class IncidentApi
             return Problems.NotFound("The incident");
         }
         var observations = await Incidents.ObservationsOfAsync(db, viewer, id, cancellationToken);
-        return TypedResults.Ok(IncidentJson.From(incident, [.. observations.Select(o => o.Id)]));
+        // The flag from the observations this viewer sees, as the incident's page shows it (docs/hotline.md).
+        var (notice, _) = await ActivityNotices.OfAsync(db, observations, cancellationToken);
+        return TypedResults.Ok(IncidentJson.From(incident, [.. observations.Select(o => o.Id)]) with
+        {
+            PriorNotice = notice == Truce.Activities.PriorNotice.None ? null : Slug.Of(notice),
+        });
     }
 }

@@ -23,7 +23,8 @@ internal sealed record IncidentJson(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<AssessmentJson>? Assessments,
-    IReadOnlyList<Guid>? ObservationIds)
+    IReadOnlyList<Guid>? ObservationIds,
+    string? PriorNotice = null)
 {
     public static IncidentJson From(Incident i, IReadOnlyList<Guid>? observationIds = null) => new(
         i.Id, i.Title, Slug.Of(i.Category), Slug.Of(i.Status), i.StartsAt, i.EndsAt, i.Latitude, i.Longitude,
