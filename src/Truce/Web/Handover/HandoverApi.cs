@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Localization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Truce.Access;
 using Truce.Handovers;
 using Truce.MineAction;

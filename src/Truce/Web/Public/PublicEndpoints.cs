@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Truce.Access;
 using Truce.PublicMap;
 using Truce.Reports;
