@@ -84,11 +84,17 @@ public static class HandoverGates
             return [];
         }
         var since = now.AddDays(-handovers.Max(h => h.QuietDays));
-        var rows = await db.Incidents.AsNoTracking().VisibleTo(viewer)
+        // Read by time, not by cells: the quiet window is days out of the years a store holds, so the verified incidents
+        // that ended in it (the status and end-time index) are few, while the cell cover of hundreds of reaches is
+        // hundreds of ranges that the engines scan one by one. The reaches' outer box bounds the read; each reach then
+        // keeps its own in memory. Measured in bench/Handover (docs/benchmarks.md, "Handover timeline").
+        var (south, west, north, east) = (reach.Bounds.Min(b => b.MinLat), reach.Bounds.Min(b => b.MinLon), reach.Bounds.Max(b => b.MaxLat), reach.Bounds.Max(b => b.MaxLon));
+        var rows = (await db.Incidents.AsNoTracking().VisibleTo(viewer)
             .Where(i => i.Status == IncidentStatus.Verified && i.EndsAt >= since)
-            .InCells(i => i.Cell, CellCover.Ranges(reach))
+            .Where(i => i.Latitude >= south && i.Latitude <= north && i.Longitude >= west && i.Longitude <= east)
             .Select(i => new { i.Id, i.Title, i.Status, i.EndsAt, i.Latitude, i.Longitude, i.LocationPrecisionM })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(r => reach.Contains(r.Latitude, r.Longitude));
         return [.. rows.Select(r =>
         {
             var (lat, lon, _) = viewer.Location(r.Latitude, r.Longitude, r.LocationPrecisionM, db.PublicPrecisionM);
