@@ -101,12 +101,9 @@ public sealed class FieldClientTests(SharedChromium chromium)
         return await db.Observations.CountAsync(o => o.Narrative.StartsWith("Offline report"));
     }
 
-    /// <summary>
-    /// Ten reports here, where the first test records the issue's fifty: at fifty (three 256 KiB parts a photo) the two
-    /// took 9 minutes together on the shared 2-core CI machine, well over the 90 s a test may take in the suite.
-    /// </summary>
+    /// <summary>The issue's fifty again, with the server killed (SIGKILL) as soon as the sync has started.</summary>
     [Theory]
-    [InlineData(10)]
+    [InlineData(IssueCount)]
     public async Task A_server_killed_halfway_through_the_sync_and_started_again_loses_nothing_and_duplicates_nothing(int reports)
     {
         var browser = await chromium.BrowserAsync();
