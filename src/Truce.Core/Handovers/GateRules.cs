@@ -30,7 +30,11 @@ public static class GateRules
     {
         var since = now.AddDays(-handover.QuietDays);
         var radiusM = handover.QuietRadiusKm * 1000;
+        // The area's box widened by R holds every point within R of it (Reach is conservative in longitude), so the box
+        // test, a few comparisons, spares the distance to the polygon for the incidents that cannot be near.
+        var reach = area.IsEmpty ? default : area.Reach(radiusM);
         var blocking = incidents
+            .Where(i => !area.IsEmpty && reach.Contains(i.Latitude, i.Longitude))
             .Where(i => i.Status == IncidentStatus.Verified && i.EndsAt >= since && i.EndsAt <= now)
             .Select(i => (Incident: i, DistanceM: area.DistanceM(i.Latitude, i.Longitude)))
             .Where(x => x.DistanceM <= radiusM)
