@@ -29,7 +29,7 @@ public sealed class AnalysisTests(SharedChromium chromium)
         var accept = page.GetByRole(AriaRole.Button, new() { Name = "Accept as one incident" }).First;
         await Assertions.Expect(accept).ToBeVisibleAsync();
         await accept.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/incidents/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/incidents/[0-9a-f-]{36}$"), Navigation.Parsed);
         await Assertions.Expect(page.Locator(".badge.status-reported")).ToBeVisibleAsync();
 
         await page.GetByLabel("Status").SelectOptionAsync("under_review");

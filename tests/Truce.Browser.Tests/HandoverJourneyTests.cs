@@ -26,7 +26,7 @@ public sealed class HandoverJourneyTests(SharedChromium chromium)
         await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Phased handover", Level = 1 })).ToBeVisibleAsync();
         Assert.True(await analyst.Locator("tr.handover").CountAsync() >= 3, "the demo plan's handovers are on the timeline");
         await analyst.Locator($"a[href='/handover/{Post}']").ClickAsync();
-        await analyst.WaitForURLAsync($"**/handover/{Post}");
+        await analyst.WaitForURLAsync($"**/handover/{Post}", Navigation.Parsed);
         await Assertions.Expect(analyst.Locator("#handover-state")).ToHaveTextAsync("In progress");
         Assert.True(await analyst.Locator("li.gate.gate-fail").CountAsync() > 0, "a gate blocks the demo's post");
 

@@ -28,7 +28,7 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
         await west.GetByLabel("Type").SelectOptionAsync("protest");
         await west.GetByLabel("Message").FillAsync("Live fire near the corridor's road at 06:40, against the agreement.");
         await west.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await west.WaitForURLAsync(new Regex("/hotline/[0-9a-f-]{36}$"));
+        await west.WaitForURLAsync(new Regex("/hotline/[0-9a-f-]{36}$"), Navigation.Parsed);
         var thread = west.Url[^36..];
         await Assertions.Expect(west.GetByText("Live fire near the corridor's road at 06:40, against the agreement.")).ToBeVisibleAsync();
 
@@ -39,7 +39,7 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
         var awaiting = east.Locator("section.awaiting");
         await Assertions.Expect(awaiting.GetByRole(AriaRole.Heading, new() { Name = "Awaiting you" })).ToBeVisibleAsync();
         await awaiting.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
-        await east.WaitForURLAsync(new Regex($"/hotline/{thread}"));
+        await east.WaitForURLAsync(new Regex($"/hotline/{thread}"), Navigation.Parsed);
         await east.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         await Assertions.Expect(east.GetByText(new Regex("^Acknowledged by east\\.phone"))).ToBeVisibleAsync();
         await east.GetByLabel("Type").SelectOptionAsync("reply");
@@ -94,7 +94,7 @@ public sealed class HotlineJourneyTests(SharedChromium chromium)
         await page.GetByLabel("User name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Navigation.Parsed);
         return page;
     }
 }

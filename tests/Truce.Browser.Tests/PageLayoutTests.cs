@@ -79,7 +79,7 @@ public sealed class PageLayoutTests(SharedChromium chromium)
 
         await page.GotoAsync("/incidents");
         await page.Locator("table.list tbody tr td[data-label='Incident'] a").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/incidents/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/incidents/[0-9a-f-]{36}$"), Navigation.Parsed);
 
         await Assertions.Expect(page.Locator("#map[data-ready='true']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#map path.incident")).ToHaveCountAsync(1);
@@ -130,7 +130,7 @@ public sealed class PageLayoutTests(SharedChromium chromium)
         await page.GetByLabel("User name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Navigation.Parsed);
     }
 
     private static async Task AssertInsideViewportAsync(IPage page, ILocator element, int width)

@@ -28,7 +28,7 @@ public sealed class PlaceSearchTests(SharedChromium chromium)
         await Assertions.Expect(result).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the results fit a phone's width");
         await result.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/places/az-khankendi$"));
+        await page.WaitForURLAsync(new Regex("/places/az-khankendi$"), Navigation.Parsed);
         foreach (var name in new[] { "Stepanakert", "Ստեփանակերտ", "Ханкенди", "Xankəndi" })
         {
             // A phone shows each cell with its column's name before it: the names table's Name cells.

@@ -53,7 +53,7 @@ public sealed partial class PseudoLocaleTests(SharedChromium chromium)
             await page.Locator("input[name=name]").FillAsync("analyst.pseudo");
             await page.Locator("input[name=password]").FillAsync(password);
             await page.Locator("form.narrow button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/$"));
+            await page.WaitForURLAsync(new Regex("/$"), Navigation.Parsed);
         }
 
         var pages = Pages(mission).ToList();

@@ -32,7 +32,7 @@ public sealed class PublicSiteTests(SharedChromium chromium)
         await page.GetByLabel("Search the reports").FillAsync("northern crossing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.Locator("ol.reports h2 a").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/public/reports/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/public/reports/[0-9a-f-]{36}$"), Navigation.Parsed);
 
         await page.GetByLabel("Your name").FillAsync("Nune");
         await page.GetByLabel("Your comment").FillAsync("When will the crossing reopen?");
@@ -54,7 +54,7 @@ public sealed class PublicSiteTests(SharedChromium chromium)
         await page.GetByLabel("User name").FillAsync("analyst.web");
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), Navigation.Parsed);
 
         await page.GotoAsync("/reports/comments");
         var held = page.Locator("article.comment").Filter(new() { HasText = "road conditions" });
@@ -63,7 +63,7 @@ public sealed class PublicSiteTests(SharedChromium chromium)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate draft" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/reports/[0-9a-f-]{36}$"), Navigation.Parsed);
         await page.GetByLabel("Narrative (Markdown)").FillAsync("Patrols found the **northern corridor** open.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();

@@ -38,7 +38,7 @@ public sealed class ReportingTests(SharedChromium chromium)
         var fitsThePhone = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit observation" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/observations/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/observations/[0-9a-f-]{36}$"), Navigation.Parsed);
         var id = page.Url[^36..];
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Observation: Heavy-machine-gun fire" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Three bursts of HMG fire east of Berd.")).ToBeVisibleAsync();
