@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.PublicMap;
 using Truce.Reports;
 using Truce.Storage;
 
@@ -8,11 +9,12 @@ namespace Truce.Web;
 /// <summary>
 /// The public pages' data, kept in memory and invalidated by the journal: every change to the store appends to the
 /// journal, so its latest sequence number is the version of everything the pages show. A request costs one indexed
-/// read of that number; the reports, parties and comments are read again only after something changed. The version
+/// read of that number; the reports, parties, comments and the public map's squares (at the mission's grid) are read
+/// again only after something changed. The version
 /// is read before the data, so a write racing a rebuild leaves a snapshot labelled older than what it holds, never newer:
 /// the next request rebuilds it.
 /// </summary>
-internal sealed class PublicCache : IDisposable
+internal sealed class PublicCache(TruceSettings settings) : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private PublicSnapshot? _current;
@@ -35,7 +37,8 @@ internal sealed class PublicCache : IDisposable
             var published = await Reports.Reports.PublishedAsync(db, cancellationToken);
             var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
             var comments = await Comments.ApprovedAsync(db, Viewer.Anonymous, cancellationToken);
-            return _current = new PublicSnapshot(version, identity.Name, published, parties, comments.ToLookup(c => c.ReportId));
+            var grid = await PublicGrid.CountAsync(db, settings.GridKm, settings.GridMinCount, cancellationToken);
+            return _current = new PublicSnapshot(version, identity.Name, published, parties, comments.ToLookup(c => c.ReportId), grid);
         }
         finally
         {

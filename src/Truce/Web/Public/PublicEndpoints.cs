@@ -59,20 +59,25 @@ internal static class PublicEndpoints
                 Reports.Reports.GetAsync(db, viewer, report, cancellationToken).ToOkAsync(ReportJson.Of)).WithSummary("One situation report with its figures, as the caller may see it.");
     }
 
-    private static async Task<IResult> Map(Chrome chrome, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    private static async Task<IResult> Map(Chrome chrome, TruceDb db, PublicCache cache, TruceSettings settings, CancellationToken cancellationToken)
     {
-        var grid = await PublicGrid.CountAsync(db, settings.GridKm, settings.GridMinCount, cancellationToken);
-        return grid.Failure is null ? new PublicMapModel(chrome, grid.Value!).Render() : grid.Failure.ToProblem();
+        var grid = (await cache.GetAsync(db, cancellationToken)).Grid;
+        return grid.Failure is null ? new PublicMapModel(chrome, grid.Value!, settings.TileUrl).Render() : grid.Failure.ToProblem();
     }
 
-    private static async Task<IResult> Grid(HttpRequest request, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    /// <summary>The mission's grid from the cache; another <c>?km=</c> is counted from the store.</summary>
+    private static async Task<IResult> Grid(HttpRequest request, TruceDb db, PublicCache cache, TruceSettings settings, CancellationToken cancellationToken)
     {
-        var km = settings.GridKm;
-        if (request.Query.TryGetValue("km", out var given) && !double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out km))
+        Result<GridCounts> grid;
+        if (!request.Query.TryGetValue("km", out var given))
         {
-            km = double.NaN;
+            grid = (await cache.GetAsync(db, cancellationToken)).Grid;
         }
-        var grid = await PublicGrid.CountAsync(db, km, settings.GridMinCount, cancellationToken);
+        else
+        {
+            var km = double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out var asked) ? asked : double.NaN;
+            grid = await PublicGrid.CountAsync(db, km, settings.GridMinCount, cancellationToken);
+        }
         return grid.Failure is null ? TypedResults.Json(GridJson.From(grid.Value!), contentType: GeoJson.MediaType) : grid.Failure.ToProblem();
     }
 
