@@ -21,7 +21,7 @@ internal static class PublicEndpoints
     public const string CommentLimit = "comments";
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services, TruceSettings settings) =>
-        services.AddSingleton<PublicCache>().Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
+        services.AddSingleton<PublicCache>().AddOutputCache(JournalVersionPolicy.Configure).Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
         {
             var address = ClientAddress.Of(context);
             return settings.CommentsPerHour <= 0
@@ -32,9 +32,13 @@ internal static class PublicEndpoints
                 });
         }));
 
+    /// <summary>Where the public pages' language form posts (<see cref="Shell.Shared"/>).</summary>
+    public const string LanguagePath = "/public/language";
+
     public static void MapPublic(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone);
+        // Every GET is served from the output cache until the journal moves (JournalVersionPolicy); POSTs never are.
+        var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone).CacheOutput(JournalVersionPolicy.Name);
         pages.MapGet("", Home);
         // ?comment=held: back from sending a comment, which the page says is waiting for a moderator.
         pages.MapGet("/reports/{report:guid}", (Guid report, HttpRequest request, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
@@ -48,7 +52,14 @@ internal static class PublicEndpoints
         pages.MapGet("/feed.atom", Feed);
         pages.MapGet("/reports/{report:guid}/pdf", Pdf);
         pages.MapGet("/map", Map);
-        app.MapGet("/api/public/grid", Grid).WithTags("Reports").Allow(AccessRule.Anyone)
+        // The page's bytes are shared by every visitor, so its language form carries no token; all it can change is the
+        // language cookie of whoever posts it (a signed-in viewer's pages use /language, which also keeps it on the account).
+        pages.MapPost("/language", (HttpContext context, IFormCollection form, TruceSettings settings) =>
+                LanguageEndpoints.Remember(context.Response, form["language"].ToString().Trim(), settings) is { } refused
+                    ? (IResult)refused.ToProblem()
+                    : TypedResults.LocalRedirect(AccountEndpoints.LocalTarget(form["returnUrl"].ToString())))
+            .DisableAntiforgery();
+        app.MapGet("/api/public/grid", Grid).WithTags("Reports").Allow(AccessRule.Anyone).CacheOutput(JournalVersionPolicy.Name)
             .WithSummary("The public map as GeoJSON: verified public incidents counted per square of Public:GridKm km (or ?km=), at the positions the public is shown; squares under Public:GridMinCount are withheld.");
 
         var api = app.MapGroup("/api/reports").WithTags("Reports").Allow(AccessRule.Anyone);
