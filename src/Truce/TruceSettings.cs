@@ -85,7 +85,7 @@ internal sealed record TruceSettings(
         new("JournalKey", $"DATA/{JournalKeyFile}", "the Ed25519 private key that signs journal exports"),
         // ASP.NET Core's own default; appsettings.json only quietens the framework's categories.
         new("Logging:LogLevel:Default", "Information", "log level"),
-        new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo"),
+        new("Bench:Echo", "false", "benchmark only: maps POST /api/bench/echo and GET /api/bench/bench-static.html"),
         new("Languages:Pseudo", "false", "testing only: offers the pseudo-locale qps-ploc in the language switcher"),
         new("Hotline:AckHours:Notice", Hours(HotlineDeadlines.Default.Notice), "hours the addressed party has to acknowledge a notice"),
         new("Hotline:AckHours:Inquiry", Hours(HotlineDeadlines.Default.Inquiry), "hours to acknowledge an inquiry"),

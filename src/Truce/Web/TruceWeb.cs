@@ -82,6 +82,8 @@ internal static class TruceWeb
         app.UseMiddleware<AccessGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        // After the language is known (part of the key) and after the gate, so a cached page passes every check a fresh one does.
+        app.UseOutputCache();
         app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(AccessRule.Anyone));
         app.MapOpenApi().Allow(AccessRule.Anyone);
         // A readable reference of that document, its script served from the package (no CDN); see SecurityHeaders.

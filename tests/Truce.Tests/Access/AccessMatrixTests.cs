@@ -163,6 +163,7 @@ public sealed class AccessMatrixTests
         ["GET /public/reports/{report:guid}/pdf"] = Need.Read,
         ["GET /public/map"] = Need.Read,
         ["GET /api/public/grid"] = Need.Read,
+        ["POST /public/language"] = Need.Read,
         ["GET /api/reports/"] = Need.Read,
         ["GET /api/reports/{report:guid}"] = Need.Read,
         ["POST /api/reports/"] = Need.WriteReports,
@@ -545,7 +546,7 @@ public sealed class AccessMatrixTests
                 break;
             case "/logout":
                 break;
-            case "/language":
+            case "/language" or "/public/language":
                 form["language"] = "ru";
                 break;
             case "/observations":

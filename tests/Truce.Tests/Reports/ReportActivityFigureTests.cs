@@ -90,4 +90,41 @@ public sealed class ReportActivityFigureTests
         Assert.Contains("handed to Civil Authority", page, StringComparison.Ordinal);
         Assert.Contains("late notice: 1", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pdf_states_the_notified_activities_and_the_handovers_as_the_report_page_does_in_the_readers_language()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        await SeedAsync(app);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var id = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await analyst.PostAsJsonAsync("/api/reports", new { id, kind = "daily", date = "2026-11-28", narrative = "" })).StatusCode);
+        foreach (var status in new[] { "review", "published" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync($"/api/reports/{id}/status", new { status })).StatusCode);
+        }
+        var visitor = app.CreateClient();
+
+        // Read back by poppler's pdftotext, not by the library that wrote it; lines joined, since a long line may wrap.
+        var english = Flat(await PdfText.OfAsync(await visitor.GetByteArrayAsync($"/public/reports/{id}/pdf")));
+        Assert.Contains("Notified activities", english, StringComparison.Ordinal);
+        Assert.Contains("Rotation: 1", english, StringComparison.Ordinal);
+        Assert.Contains("Demining: 2 (late notice: 1)", english, StringComparison.Ordinal);
+        Assert.Contains("Pre-notified: 0 incidents, 1 observations; not notified: 0 incidents, 0 observations.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exercise:", english, StringComparison.Ordinal);
+        Assert.Contains("Handovers", english, StringComparison.Ordinal);
+        Assert.Contains("2026-11-28 09:00 UTC · South post · Postponed · handed to Civil Authority", english, StringComparison.Ordinal);
+        Assert.Contains("2026-11-28 15:00 UTC · North post · Completed · handed to Civil Authority", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("East post", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("West post", english, StringComparison.Ordinal);
+
+        var russian = Flat(await PdfText.OfAsync(await visitor.GetByteArrayAsync($"/public/reports/{id}/pdf?lang=ru")));
+        Assert.Contains("Заявленная деятельность", russian, StringComparison.Ordinal);
+        Assert.Contains("Разминирование: 2 (с опозданием: 1)", russian, StringComparison.Ordinal);
+        Assert.Contains("Передача ответственности", russian, StringComparison.Ordinal);
+        Assert.Contains("South post · Отложена · передано: Civil Authority", russian, StringComparison.Ordinal);
+        Assert.DoesNotContain("Notified activities", russian, StringComparison.Ordinal);
+    }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[])['\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
 }

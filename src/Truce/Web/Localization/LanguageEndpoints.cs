@@ -61,13 +61,10 @@ internal static class LanguageEndpoints
         HttpContext context, IFormCollection form, Viewer viewer, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
     {
         var language = form["language"].ToString().Trim();
-        if (!Languages.Offered(settings.PseudoLocale).Contains(language))
+        if (Remember(context.Response, language, settings) is { } refused)
         {
-            return Failure.Field(FailureKind.Invalid, "language",
-                $"must be one of {string.Join(", ", Languages.Offered(settings.PseudoLocale))}.").ToProblem();
+            return refused.ToProblem();
         }
-        context.Response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         if (viewer.IsSignedIn && context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
         {
             var kept = await Users.SetLanguageAsync(db, viewer.UserId!.Value, language, cancellationToken);
@@ -81,5 +78,17 @@ internal static class LanguageEndpoints
                     context.User.FindFirst(ViewerClaims.SessionClaim)?.Value));
         }
         return TypedResults.LocalRedirect(AccountEndpoints.LocalTarget(form["returnUrl"].ToString()));
+    }
+
+    /// <summary>Keeps an offered language in the cookie; anything else is refused, naming the field.</summary>
+    public static Failure? Remember(HttpResponse response, string language, TruceSettings settings)
+    {
+        if (!Languages.Offered(settings.PseudoLocale).Contains(language))
+        {
+            return Failure.Field(FailureKind.Invalid, "language", $"must be one of {string.Join(", ", Languages.Offered(settings.PseudoLocale))}.");
+        }
+        response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return null;
     }
 }

@@ -21,7 +21,7 @@ internal static class PublicEndpoints
     public const string CommentLimit = "comments";
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services, TruceSettings settings) =>
-        services.AddSingleton<PublicCache>().Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
+        services.AddSingleton<PublicCache>().AddOutputCache(JournalVersionPolicy.Configure).Configure<RateLimiterOptions>(options => options.AddPolicy(CommentLimit, context =>
         {
             var address = ClientAddress.Of(context);
             return settings.CommentsPerHour <= 0
@@ -32,9 +32,13 @@ internal static class PublicEndpoints
                 });
         }));
 
+    /// <summary>Where the public pages' language form posts (<see cref="Shell.Shared"/>).</summary>
+    public const string LanguagePath = "/public/language";
+
     public static void MapPublic(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone);
+        // Every GET is served from the output cache until the journal moves (JournalVersionPolicy); POSTs never are.
+        var pages = app.MapGroup("/public").ExcludeFromDescription().Allow(AccessRule.Anyone).CacheOutput(JournalVersionPolicy.Name);
         pages.MapGet("", Home);
         // ?comment=held: back from sending a comment, which the page says is waiting for a moderator.
         pages.MapGet("/reports/{report:guid}", (Guid report, HttpRequest request, Chrome chrome, TruceDb db, PublicCache cache, CancellationToken cancellationToken) =>
@@ -48,7 +52,14 @@ internal static class PublicEndpoints
         pages.MapGet("/feed.atom", Feed);
         pages.MapGet("/reports/{report:guid}/pdf", Pdf);
         pages.MapGet("/map", Map);
-        app.MapGet("/api/public/grid", Grid).WithTags("Reports").Allow(AccessRule.Anyone)
+        // The page's bytes are shared by every visitor, so its language form carries no token; all it can change is the
+        // language cookie of whoever posts it (a signed-in viewer's pages use /language, which also keeps it on the account).
+        pages.MapPost("/language", (HttpContext context, IFormCollection form, TruceSettings settings) =>
+                LanguageEndpoints.Remember(context.Response, form["language"].ToString().Trim(), settings) is { } refused
+                    ? (IResult)refused.ToProblem()
+                    : TypedResults.LocalRedirect(AccountEndpoints.LocalTarget(form["returnUrl"].ToString())))
+            .DisableAntiforgery();
+        app.MapGet("/api/public/grid", Grid).WithTags("Reports").Allow(AccessRule.Anyone).CacheOutput(JournalVersionPolicy.Name)
             .WithSummary("The public map as GeoJSON: verified public incidents counted per square of Public:GridKm km (or ?km=), at the positions the public is shown; squares under Public:GridMinCount are withheld.");
 
         var api = app.MapGroup("/api/reports").WithTags("Reports").Allow(AccessRule.Anyone);
@@ -59,20 +70,25 @@ internal static class PublicEndpoints
                 Reports.Reports.GetAsync(db, viewer, report, cancellationToken).ToOkAsync(ReportJson.Of)).WithSummary("One situation report with its figures, as the caller may see it.");
     }
 
-    private static async Task<IResult> Map(Chrome chrome, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    private static async Task<IResult> Map(Chrome chrome, TruceDb db, PublicCache cache, TruceSettings settings, CancellationToken cancellationToken)
     {
-        var grid = await PublicGrid.CountAsync(db, settings.GridKm, settings.GridMinCount, cancellationToken);
-        return grid.Failure is null ? new PublicMapModel(chrome, grid.Value!).Render() : grid.Failure.ToProblem();
+        var grid = (await cache.GetAsync(db, cancellationToken)).Grid;
+        return grid.Failure is null ? new PublicMapModel(chrome, grid.Value!, settings.TileUrl).Render() : grid.Failure.ToProblem();
     }
 
-    private static async Task<IResult> Grid(HttpRequest request, TruceDb db, TruceSettings settings, CancellationToken cancellationToken)
+    /// <summary>The mission's grid from the cache; another <c>?km=</c> is counted from the store.</summary>
+    private static async Task<IResult> Grid(HttpRequest request, TruceDb db, PublicCache cache, TruceSettings settings, CancellationToken cancellationToken)
     {
-        var km = settings.GridKm;
-        if (request.Query.TryGetValue("km", out var given) && !double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out km))
+        Result<GridCounts> grid;
+        if (!request.Query.TryGetValue("km", out var given))
         {
-            km = double.NaN;
+            grid = (await cache.GetAsync(db, cancellationToken)).Grid;
         }
-        var grid = await PublicGrid.CountAsync(db, km, settings.GridMinCount, cancellationToken);
+        else
+        {
+            var km = double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out var asked) ? asked : double.NaN;
+            grid = await PublicGrid.CountAsync(db, km, settings.GridMinCount, cancellationToken);
+        }
         return grid.Failure is null ? TypedResults.Json(GridJson.From(grid.Value!), contentType: GeoJson.MediaType) : grid.Failure.ToProblem();
     }
 

@@ -2,5 +2,5 @@ using Truce.PublicMap;
 
 namespace Truce.Web;
 
-/// <summary>What the page <see cref="PublicMapPage"/> shows: the public map's cells and what it does not draw.</summary>
-public sealed record PublicMapModel(Chrome Chrome, GridCounts Grid) : IPageModel<PublicMapPage>;
+/// <summary>What the page <see cref="PublicMapPage"/> shows: the public map's cells, what it does not draw, and the mission's tiles if any.</summary>
+public sealed record PublicMapModel(Chrome Chrome, GridCounts Grid, string? TileUrl) : IPageModel<PublicMapPage>;

@@ -9,8 +9,9 @@ namespace Truce.Web;
 
 /// <summary>
 /// A published report as a PDF (PDFsharp, no browser at run time): its title, period and observation conditions, the
-/// figures, the incidents it cites and the narrative as text, on as many A4 pages as it needs. Its fixed words are the
-/// report page's (PageText) in the reader's language; what the mission wrote (headline, narrative, titles) as written.
+/// figures (the notified activities and the handovers too, as the report page has them), the incidents it cites and the
+/// narrative as text, on as many A4 pages as it needs. Its fixed words are the report page's (PageText) in the reader's
+/// language; what the mission wrote (headline, narrative, titles) as written.
 /// </summary>
 internal static class ReportPdf
 {
@@ -50,6 +51,8 @@ internal static class ReportPdf
                 writer.Line(t["Report.FigureRow", label, row.Count, row.Previous, row.Change.ToString("+0;-0;0", CultureInfo.InvariantCulture)], 10, false);
             }
         }
+        WriteActivities(writer, t, figures);
+        WriteHandovers(writer, t, figures.Handovers, parties);
         writer.Gap();
         writer.Line(t["Report.Incidents"], 12, true);
         foreach (var i in figures.Incidents)
@@ -75,6 +78,39 @@ internal static class ReportPdf
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
+    }
+
+    /// <summary>As the report page's "Notified activities" section: the count per kind (and how many late), then what they flag.</summary>
+    private static void WriteActivities(PageWriter writer, IStringLocalizer<PageText> t, ReportFigures figures)
+    {
+        writer.Gap();
+        writer.Line(t["Report.NotifiedActivities"], 12, true);
+        if (figures.NotifiedActivities.Count == 0)
+        {
+            writer.Line(t["Report.NoActivities"], 10, false);
+        }
+        foreach (var a in figures.NotifiedActivities)
+        {
+            var late = a.LateNotice > 0 ? $" ({t["Report.LateNotice", a.LateNotice]})" : "";
+            writer.Line($"{t[$"ActivityKind.{a.Kind}"]}: {a.Count}{late}", 10, false);
+        }
+        var n = figures.PriorNotices;
+        writer.Line(t["Report.PriorNotices", n.PreNotifiedIncidents, n.PreNotifiedObservations, n.NotNotifiedIncidents, n.NotNotifiedObservations], 10, false);
+    }
+
+    /// <summary>As the report page's "Handovers" section: each handover completed or postponed in the period, when, and to whom.</summary>
+    private static void WriteHandovers(PageWriter writer, IStringLocalizer<PageText> t, IReadOnlyList<HandoverMilestone> handovers, IReadOnlyDictionary<string, string> parties)
+    {
+        writer.Gap();
+        writer.Line(t["Report.Handovers"], 12, true);
+        if (handovers.Count == 0)
+        {
+            writer.Line(t["Report.NoHandovers"], 10, false);
+        }
+        foreach (var h in handovers)
+        {
+            writer.Line($"{Utc(h.At)} · {h.Name} · {t[$"HandoverState.{h.State}"]} · {t["Report.HandedTo", parties.GetValueOrDefault(h.ToPartyId, h.ToPartyId)]}", 10, false);
+        }
     }
 
     /// <summary>A PDF has no viewer's clock to convert in: instants are shown in UTC, and say so.</summary>
