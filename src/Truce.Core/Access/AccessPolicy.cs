@@ -149,7 +149,7 @@ public static class AccessPolicy
     /// A damage assessment as this viewer may read it. It has no visibility of its own: it is read with its asset
     /// (<see cref="ReadRule.WithOwner"/>), whose visibility decides whether it is seen at all; this decides its fields.
     /// </summary>
-    public static Humanitarian.DamageAssessment Disclose(this Viewer viewer, Humanitarian.DamageAssessment assessment) =>
+    public static Humanitarian.DamageAssessment DiscloseDamage(this Viewer viewer, Humanitarian.DamageAssessment assessment) =>
         viewer.SeesRegisterRecorder() ? assessment : assessment.WithoutRecorder();
 
     /// <summary>

@@ -131,7 +131,7 @@ public static class InfrastructureRegister
     {
         var assets = await db.Set<InfrastructureAsset>().AsNoTracking().VisibleTo(viewer).Select(a => a.Id).ToListAsync(cancellationToken);
         var rows = await db.Set<DamageAssessment>().AsNoTracking().Where(d => assets.Contains(d.AssetId)).ToListAsync(cancellationToken);
-        return [.. rows.Select(viewer.Disclose).OrderBy(d => d.AssetId).ThenBy(d => d.Date).ThenBy(d => d.Id)];
+        return [.. rows.Select(viewer.DiscloseDamage).OrderBy(d => d.AssetId).ThenBy(d => d.Date).ThenBy(d => d.Id)];
     }
 
     /// <summary>The projects on the assets the viewer may read.</summary>
