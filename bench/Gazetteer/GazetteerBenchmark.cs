@@ -58,8 +58,10 @@ public static class GazetteerBenchmark
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {i:N0} names written"));
                 }
             }
-            // Fresh statistics on both engines, as a store that has lived a while has.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            // Fresh statistics on both engines, as a store that has lived a while has. On PostgreSQL also the visibility
+            // map that autovacuum keeps: without it an index-only scan of freshly copied rows visits the table for each
+            // one (EXPLAIN's "Heap Fetches"), which is a state of a bulk load, not of a live gazetteer.
+            await db.Database.ExecuteSqlRawAsync(engine == Engine.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
         }
         load.Stop();
 

@@ -57,6 +57,20 @@ public sealed class PageLayoutTests(SharedChromium chromium)
         await page.GotoAsync("/public/map");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the public map fits the width without scrolling sideways");
 
+        // Issue 10's pages: the readiness table, and the registers with their forms (an administrator may write them).
+        foreach (var (path, action) in new[] { ("/readiness", null), ("/registers/infrastructure", "/registers/infrastructure/projects"), ("/registers/mine-action", "/registers/mine-action/tasks") })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("table.list tbody tr").First).ToBeVisibleAsync();
+            if (action is not null)
+            {
+                var record = page.Locator($"form[action='{action}']").GetByRole(AriaRole.Button, new() { Name = "Record" });
+                await Assertions.Expect(record).ToBeVisibleAsync();
+                await AssertInsideViewportAsync(page, record, width);
+            }
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} fits the width without scrolling sideways");
+        }
+
         if (width < 600)
         {
             // The header and the exercise banner leave at least 80% of a phone's screen to the page.

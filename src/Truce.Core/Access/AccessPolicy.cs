@@ -131,12 +131,26 @@ public static class AccessPolicy
             // A comment holds only what its author wrote for the public: a name and a text.
             Comment => record,
             // The registers' entries as their writers published them; only who recorded them stays with the mission and the partners.
-            _ when record is IHumanitarianRecord && viewer.Role is Role.Humanitarian => record,
+            _ when record is IHumanitarianRecord && viewer.SeesRegisterRecorder() => record,
             Humanitarian.DisplacementFigure f => (T)(object)f.WithoutRecorder(),
             Humanitarian.ServiceReport r => (T)(object)r.WithoutRecorder(),
             Humanitarian.InfrastructureAsset => record,
             _ => throw new NotSupportedException($"AccessPolicy has no disclosure rule for {typeof(T).Name}."),
         };
+
+    /// <summary>
+    /// Whether this viewer is told which account recorded a register entry (a displacement figure, a service report, a
+    /// damage assessment): the mission's staff and the humanitarian partners who keep the registers, not the parties'
+    /// liaisons nor the public.
+    /// </summary>
+    public static bool SeesRegisterRecorder(this Viewer viewer) => viewer.IsMissionStaff() || viewer.Role is Role.Humanitarian;
+
+    /// <summary>
+    /// A damage assessment as this viewer may read it. It has no visibility of its own: it is read with its asset
+    /// (<see cref="ReadRule.WithOwner"/>), whose visibility decides whether it is seen at all; this decides its fields.
+    /// </summary>
+    public static Humanitarian.DamageAssessment DiscloseDamage(this Viewer viewer, Humanitarian.DamageAssessment assessment) =>
+        viewer.SeesRegisterRecorder() ? assessment : assessment.WithoutRecorder();
 
     /// <summary>
     /// An observation for the public: the position coarsened (see <see cref="Location"/>), and nothing that would

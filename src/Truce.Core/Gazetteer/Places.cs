@@ -44,12 +44,22 @@ public static class Places
         {
             names = names.Where(n => n.Key.CompareTo(after) < 0);
         }
-        var places = names.GroupBy(n => n.PlaceId).Select(g => new { PlaceId = g.Key, Key = g.Min(n => n.Key) });
-        var total = await places.CountAsync(cancellationToken);
-        var ids = await places.OrderBy(p => p.Key).ThenBy(p => p.PlaceId).Skip(paging.Skip).Take(paging.Size)
-            .Select(p => p.PlaceId).ToListAsync(cancellationToken);
+        // One pass over the (key, place_id) index range in the index's own order, read from the index alone: a place
+        // first appears at its least matching key, so the order of first appearances is the order by (least key, id)
+        // the page wants, and their number is the total. Grouping in SQL instead (a count of the groups, then the groups
+        // sorted by their least key) read the range twice and sorted it (docs/benchmarks.md, "Gazetteer at 10^6").
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new List<string>(paging.Size);
+        var inOrder = names.OrderBy(n => n.Key).ThenBy(n => n.PlaceId).Select(n => n.PlaceId).AsAsyncEnumerable();
+        await foreach (var placeId in inOrder.WithCancellation(cancellationToken))
+        {
+            if (seen.Add(placeId) && seen.Count > paging.Skip && ids.Count < paging.Size)
+            {
+                ids.Add(placeId);
+            }
+        }
         var hits = await HitsAsync(db, ids, cancellationToken);
-        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, total);
+        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, seen.Count);
     }
 
     /// <summary>A place with all its names; null when there is none with that id.</summary>

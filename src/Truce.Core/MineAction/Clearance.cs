@@ -82,4 +82,12 @@ public static class Clearance
         await db.SaveChangesAsync(cancellationToken);
         return new Submitted<ClearanceTask>(task, false);
     }
+
+    /// <summary>Every device find, by area and date: public reference data, as the areas are.</summary>
+    public static async Task<List<DeviceFind>> FindsAsync(TruceDb db, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<DeviceFind>().AsNoTracking().ToListAsync(cancellationToken)).OrderBy(f => f.HazardousAreaId).ThenBy(f => f.Date).ThenBy(f => f.Id)];
+
+    /// <summary>Every survey or clearance task, by area and start.</summary>
+    public static async Task<List<ClearanceTask>> TasksAsync(TruceDb db, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<ClearanceTask>().AsNoTracking().ToListAsync(cancellationToken)).OrderBy(t => t.HazardousAreaId).ThenBy(t => t.Starts).ThenBy(t => t.Id)];
 }

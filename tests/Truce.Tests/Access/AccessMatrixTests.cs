@@ -138,6 +138,14 @@ public sealed class AccessMatrixTests
         ["POST /api/rehabilitation-projects/"] = Need.WriteRegisters,
         ["POST /api/hazardous-areas/{id:guid}/devices"] = Need.WriteRegisters,
         ["POST /api/hazardous-areas/{id:guid}/tasks"] = Need.WriteRegisters,
+        // The registers' pages: everyone reads them; their forms write as the API does.
+        ["GET /registers/infrastructure"] = Need.Read,
+        ["POST /registers/infrastructure/assets"] = Need.WriteRegisters,
+        ["POST /registers/infrastructure/damage"] = Need.WriteRegisters,
+        ["POST /registers/infrastructure/projects"] = Need.WriteRegisters,
+        ["GET /registers/mine-action"] = Need.Read,
+        ["POST /registers/mine-action/devices"] = Need.WriteRegisters,
+        ["POST /registers/mine-action/tasks"] = Need.WriteRegisters,
         ["GET /handover"] = Need.Read,
         ["GET /handover/{id:guid}"] = Need.Read,
         ["GET /handover/{id:guid}/certificate"] = Need.Read,
@@ -440,7 +448,7 @@ public sealed class AccessMatrixTests
 
     /// <summary>The registers' lists and writes: each viewer reads the entries the policy shows it (tested in Humanitarian/); the writers are let in.</summary>
     private static bool IsRegisterRoute(string pattern) =>
-        new[] { "/api/services", "/api/registers", "/api/assets", "/api/damage-assessments", "/api/rehabilitation-projects" }.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
+        new[] { "/api/services", "/api/registers", "/api/assets", "/api/damage-assessments", "/api/rehabilitation-projects", "/registers/" }.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
 
     private static bool IsHandoverRoute(string pattern) =>
         pattern.Contains("handover", StringComparison.Ordinal) || pattern.Contains("commitments", StringComparison.Ordinal) || pattern.Contains("hazardous-areas", StringComparison.Ordinal);
@@ -627,6 +635,21 @@ public sealed class AccessMatrixTests
                 form["id"] = Guid.NewGuid().ToString(); form["url"] = "http://127.0.0.1:9/hook"; form["events"] = "report.published";
                 break;
             case "/webhooks/{id:guid}/disable":
+                break;
+            case "/registers/infrastructure/assets":
+                form["id"] = Guid.NewGuid().ToString(); form["name"] = "Matrix bridge"; form["kind"] = "bridge"; form["place"] = "az-khankendi";
+                break;
+            case "/registers/infrastructure/damage":
+                form["id"] = Guid.NewGuid().ToString(); form["asset"] = Guid.NewGuid().ToString(); form["level"] = "light"; form["date"] = "2026-11-30"; form["source"] = "Matrix";
+                break;
+            case "/registers/infrastructure/projects":
+                form["id"] = Guid.NewGuid().ToString(); form["asset"] = Guid.NewGuid().ToString(); form["name"] = "Matrix"; form["status"] = "planned";
+                break;
+            case "/registers/mine-action/devices":
+                form["id"] = Guid.NewGuid().ToString(); form["area"] = world.HazardousArea.ToString(); form["deviceType"] = "mine"; form["count"] = "1"; form["date"] = "2026-11-30";
+                break;
+            case "/registers/mine-action/tasks":
+                form["id"] = Guid.NewGuid().ToString(); form["area"] = world.HazardousArea.ToString(); form["organisation"] = "Matrix"; form["starts"] = "2026-11-30";
                 break;
             default:
                 throw new InvalidOperationException($"No sample form for POST {pattern}: add one to the access matrix test.");

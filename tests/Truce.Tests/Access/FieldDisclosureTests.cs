@@ -101,6 +101,60 @@ public sealed class FieldDisclosureTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Who is told which account recorded a damage assessment, role by role, by hand (docs/security.md's row "damage
+    /// assessment: who recorded it"): the mission's staff and the humanitarian partners, not a liaison nor the public.
+    /// The asset is published, so every role reads the assessment itself; only the recorder differs.
+    /// </summary>
+    private static readonly Dictionary<string, Shown> DamageRecorder = new()
+    {
+        ["public"] = Shown.Withheld, ["liaison"] = Shown.Withheld, ["humanitarian"] = Shown.Exact,
+        ["monitor"] = Shown.Exact, ["analyst"] = Shown.Exact, ["administrator"] = Shown.Exact,
+    };
+
+    [Fact]
+    public async Task Each_role_is_told_who_recorded_a_damage_assessment_as_the_field_table_says()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = app.Store.Open())
+        {
+            db.Parties.Add(new Party { Id = "west", Name = "West", Kind = PartyKind.Signatory });
+            db.Add(Truce.Gazetteer.Places.At("az-testville", "Testville", Truce.Gazetteer.PlaceKind.PopulatedPlace, 40.0, 46.0, "AZ"));
+            await db.SaveChangesAsync(ct);
+        }
+        var recorder = await app.ClientAsync("surveyor", Role.Humanitarian);
+        var asset = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await recorder.PostAsJsonAsync("/api/assets/", new { id = asset, name = "Bridge", kind = "bridge", place = "az-testville", visibility = "public" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await recorder.PostAsJsonAsync("/api/damage-assessments/", new { id = Guid.NewGuid(), asset, level = "severe", date = "2026-11-20", source = "Survey" }, ct)).StatusCode);
+
+        var clients = new Dictionary<string, (HttpClient Api, HttpClient Page)>
+        {
+            ["public"] = (app.CreateClient(), app.CreateClient()),
+            ["liaison"] = (await app.ClientAsync("west", Role.Liaison, "west"), await app.SignInAsync("west-web", Role.Liaison, "west")),
+            ["humanitarian"] = (await app.ClientAsync("partner", Role.Humanitarian), await app.SignInAsync("partner-web", Role.Humanitarian)),
+            ["monitor"] = (await app.ClientAsync("monitor1", Role.Monitor), await app.SignInAsync("monitor1-web", Role.Monitor)),
+            ["analyst"] = (await app.ClientAsync("analyst1", Role.Analyst), await app.SignInAsync("analyst1-web", Role.Analyst)),
+            ["administrator"] = (await app.ClientAsync("admin1", Role.Administrator), await app.SignInAsync("admin1-web", Role.Administrator)),
+        };
+        var failures = new List<string>();
+        foreach (var (role, (api, page)) in clients)
+        {
+            var assessment = Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/damage-assessments/", ct)).EnumerateArray().ToList());
+            var recordedBy = assessment.GetProperty("recordedBy");
+            var inApi = recordedBy.ValueKind == JsonValueKind.String && recordedBy.GetString() == "surveyor" ? Shown.Exact
+                : recordedBy.ValueKind == JsonValueKind.Null ? Shown.Withheld : Shown.Coarsened;
+            var html = await page.GetStringAsync("/registers/infrastructure", ct);
+            Assert.Contains("Survey", html, StringComparison.Ordinal);
+            var onPage = html.Contains("surveyor", StringComparison.Ordinal) ? Shown.Exact : Shown.Withheld;
+            if (inApi != DamageRecorder[role] || onPage != DamageRecorder[role])
+            {
+                failures.Add($"{role}: expected {DamageRecorder[role]}, the API showed {inApi}, the page {onPage}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static (double Lat, double Lon) Position(JsonElement record) =>
         (record.GetProperty("latitude").GetDouble(), record.GetProperty("longitude").GetDouble());
 

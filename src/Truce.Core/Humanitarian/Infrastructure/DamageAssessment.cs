@@ -19,4 +19,12 @@ public sealed class DamageAssessment
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>This assessment without the account that recorded it: the form shown outside the mission and the partners.</summary>
+    public DamageAssessment WithoutRecorder()
+    {
+        var copy = (DamageAssessment)MemberwiseClone();
+        copy.RecordedBy = "";
+        return copy;
+    }
 }

@@ -131,7 +131,7 @@ public static class InfrastructureRegister
     {
         var assets = await db.Set<InfrastructureAsset>().AsNoTracking().VisibleTo(viewer).Select(a => a.Id).ToListAsync(cancellationToken);
         var rows = await db.Set<DamageAssessment>().AsNoTracking().Where(d => assets.Contains(d.AssetId)).ToListAsync(cancellationToken);
-        return [.. rows.Select(d => SeesRecorder(viewer) ? d : WithoutRecorder(d)).OrderBy(d => d.AssetId).ThenBy(d => d.Date).ThenBy(d => d.Id)];
+        return [.. rows.Select(viewer.DiscloseDamage).OrderBy(d => d.AssetId).ThenBy(d => d.Date).ThenBy(d => d.Id)];
     }
 
     /// <summary>The projects on the assets the viewer may read.</summary>
@@ -154,12 +154,4 @@ public static class InfrastructureRegister
             errors.Add("asset", $"'{asset}' is not an infrastructure asset of the register.");
         }
     }
-
-    /// <summary>Who recorded an entry: shown to the mission and the partners, as AccessPolicy.Disclose shows the other registers.</summary>
-    private static bool SeesRecorder(Viewer viewer) => viewer.IsMissionStaff() || viewer.Role is Role.Humanitarian;
-
-    private static DamageAssessment WithoutRecorder(DamageAssessment assessment) => new()
-    {
-        Id = assessment.Id, AssetId = assessment.AssetId, Level = assessment.Level, Date = assessment.Date, Source = assessment.Source, RecordedAt = assessment.RecordedAt,
-    };
 }

@@ -71,6 +71,8 @@ internal static class RegisterEndpoints
                 input.ThenAsync(body => Clearance.RecordTaskAsync(db, viewer, id, body, cancellationToken)).ToCreatedAsync(t => $"/api/hazardous-areas/{t.HazardousAreaId}", ClearanceTaskJson.From))
             .WithTags("Humanitarian").Allow(AccessRule.For(Operation.WriteRegisters))
             .WithSummary("Record a survey or clearance task on a hazardous area: the organisation and its dates.");
+
+        app.MapRegisterPages();
     }
 
     /// <summary>A FeatureCollection of the areas, each polygon as stored (already RFC 7946, longitude first).</summary>
