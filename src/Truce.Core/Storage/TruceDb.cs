@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,9 +29,6 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     /// <summary>The store this unit of work was opened on (null for one built by design-time tools).</summary>
     public Store? Store { get; internal set; }
-
-    /// <summary>Records written on behalf of someone other than <see cref="Actor"/>, as a group commit does.</summary>
-    internal Dictionary<object, Viewer> ActorOf { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Who the writes of this unit of work are recorded as.</summary>
     public Viewer Actor { get; set; } = Viewer.System;
@@ -119,43 +117,73 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         {
             return 0;
         }
+        // Snapshots and keys before the lock: only the chain and the statements are left inside it.
+        var actor = Actor.JournalName;
+        var prepared = new PreparedInsert[records.Count];
+        using (WriteTelemetry.Begin("snapshot"))
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                prepared[i] = Prepare(records[i], actor);
+            }
+        }
+        return await InsertPreparedAsync(prepared, cancellationToken);
+    }
+
+    /// <summary>A new record made ready for <see cref="InsertPreparedAsync"/>, journaled under the given actor's name.</summary>
+    internal PreparedInsert Prepare(object record, string actor) =>
+        new(ShapeOf(Model.FindEntityType(record.GetType())
+            ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(record))), record, actor);
+
+    /// <summary>
+    /// The one bulk writer, which <see cref="BulkInsertAsync"/>, the group commit and the importer share: under the
+    /// journal lock, it chains one insert entry per prepared record onto the last entry and writes the rows and the
+    /// entries without the change tracker. A row the engine refuses (a key already stored, say) fails the whole
+    /// write as a <see cref="DbUpdateException"/>, as SaveChanges would.
+    /// </summary>
+    internal async Task<int> InsertPreparedAsync(IReadOnlyList<PreparedInsert> records, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
         return await InJournalTransactionAsync(async (previous, at) =>
         {
-            var actor = Actor.JournalName;
             var entries = new object[records.Count];
             var tables = new Dictionary<RecordShape, List<object>>();
             for (var i = 0; i < records.Count; i++)
             {
                 var record = records[i];
-                var shape = ShapeOf(Model.FindEntityType(record.GetType())
-                    ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(records)));
-                foreach (var column in shape.Columns)
-                {
-                    column.Normalize(record);
-                }
                 var entry = new JournalEntry
                 {
                     At = at,
-                    Actor = actor,
+                    Actor = record.Actor,
                     Action = "insert",
-                    Entity = shape.Table,
-                    RecordKey = KeyOf(shape, record),
-                    After = Snapshot(shape, record),
+                    Entity = record.Shape.Table,
+                    RecordKey = record.Key,
+                    After = record.Snapshot,
                 };
                 JournalChain.Seal(entry, previous);
                 entries[i] = entry;
                 previous = entry;
-                if (!tables.TryGetValue(shape, out var rows))
+                if (!tables.TryGetValue(record.Shape, out var rows))
                 {
-                    tables[shape] = rows = [];
+                    tables[record.Shape] = rows = [];
                 }
-                rows.Add(record);
+                rows.Add(record.Record);
             }
-            foreach (var (shape, rows) in tables)
+            try
             {
-                await WriteRowsAsync(shape, rows, cancellationToken);
+                foreach (var (shape, rows) in tables)
+                {
+                    await WriteRowsAsync(shape, rows, cancellationToken);
+                }
+                await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
             }
-            await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
+            catch (DbException e)
+            {
+                throw new DbUpdateException($"The bulk insert was refused: {e.Message}", e);
+            }
             return records.Count;
         }, cancellationToken);
     }
@@ -240,7 +268,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         return new JournalEntry
         {
             At = at,
-            Actor = (ActorOf.GetValueOrDefault(entry.Entity) ?? Actor).JournalName,
+            Actor = Actor.JournalName,
             Action = entry.State switch
             {
                 EntityState.Added => "insert",
