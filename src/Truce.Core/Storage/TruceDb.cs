@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -151,6 +152,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         {
             var entries = new object[records.Count];
             var tables = new Dictionary<RecordShape, List<object>>();
+            var chain = WriteTelemetry.Begin("journal.chain");
             for (var i = 0; i < records.Count; i++)
             {
                 var record = records[i];
@@ -172,6 +174,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
                 }
                 rows.Add(record.Record);
             }
+            chain.Dispose();
             try
             {
                 foreach (var (shape, rows) in tables)
@@ -331,24 +334,35 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     private static string Snapshot<TSource>(RecordShape shape, TSource source, Func<TSource, RecordColumn, object?> read)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reused: a snapshot is built per record on the bulk lane's hot path.
+        var buffer = SnapshotBuffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = SnapshotWriter ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var column in shape.Sorted)
         {
-            writer.WriteStartObject();
-            foreach (var column in shape.Sorted)
+            writer.WritePropertyName(column.Utf8Name);
+            var value = read(source, column);
+            if (column.Secret && value is string secret)
             {
-                writer.WritePropertyName(column.Name);
-                var value = read(source, column);
-                if (column.Secret && value is string secret)
-                {
-                    value = Encoding.UTF8.GetBytes(secret);
-                }
-                WriteValue(writer, value);
+                value = Encoding.UTF8.GetBytes(secret);
             }
-            writer.WriteEndObject();
+            WriteValue(writer, value);
         }
+        writer.WriteEndObject();
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? SnapshotBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? SnapshotWriter;
+
+    /// <summary>Each enum value's journal word, worked out once (the snake_case of its name, as <see cref="Format"/> gives it).</summary>
+    private static readonly ConcurrentDictionary<Enum, string> EnumWords = new();
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -360,16 +374,31 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
             case long l: writer.WriteNumberValue(l); break;
             case double d: writer.WriteNumberValue(d); break;
             case byte[] bytes: writer.WriteStringValue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes))); break;
+            case string text: writer.WriteStringValue(text); break;
+            // The same text Format gives, written without building the string first.
+            case DateTimeOffset instant:
+                Span<char> time = stackalloc char[InstantFormat.Length];
+                instant.UtcDateTime.TryFormat(time, out var length, InstantFormat, CultureInfo.InvariantCulture);
+                writer.WriteStringValue(time[..length]);
+                break;
+            case Guid guid:
+                Span<char> id = stackalloc char[36];
+                guid.TryFormat(id, out _, "D");
+                writer.WriteStringValue(id);
+                break;
             default: writer.WriteStringValue(Format(value)); break;
         }
     }
 
+    /// <summary>An instant in the journal: UTC, to the microsecond.</summary>
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
     private static string Format(object? value) => value switch
     {
         null => "",
-        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture),
         Guid guid => guid.ToString("D"),
-        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
+        Enum e => EnumWords.GetOrAdd(e, static e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString())),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
