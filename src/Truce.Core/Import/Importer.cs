@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Monitoring;
 using Truce.Storage;
+using Truce.Verification;
 
 namespace Truce.Import;
 
@@ -49,7 +50,11 @@ public static class Importer
         long? total = null;
         if (!options.SkipInvalid)
         {
-            var check = await CheckAsync(store, actor, Checked(now), options.BatchSize, progress, cancellationToken);
+            ImportSummary check;
+            using (WriteTelemetry.Begin("import.check"))
+            {
+                check = await CheckAsync(store, actor, Checked(now), options.BatchSize, progress, cancellationToken);
+            }
             if (check.Refused)
             {
                 return check;
@@ -267,7 +272,11 @@ public static class Importer
         {
             return;
         }
-        var stored = await StoredAsync(db, batch, cancellationToken);
+        Dictionary<Guid, Observation> stored;
+        using (WriteTelemetry.Begin("import.lookup"))
+        {
+            stored = await StoredAsync(db, batch, cancellationToken);
+        }
         var added = new List<Observation>();
         var changed = new Dictionary<Guid, Observation>();
         foreach (var incoming in batch)
@@ -293,7 +302,11 @@ public static class Importer
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await ImportIncidents.AttachAsync(db, added, now, cancellationToken);
+        IReadOnlyList<Incident> created;
+        using (WriteTelemetry.Begin("import.attach"))
+        {
+            created = await ImportIncidents.AttachAsync(db, added, now, cancellationToken);
+        }
         var records = new List<object>(added.Count + created.Count);
         records.AddRange(added);
         records.AddRange(created);
@@ -310,7 +323,10 @@ public static class Importer
             await ImportIncidents.RefreshAsync(db, updated, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        using (WriteTelemetry.Begin("commit"))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         db.ChangeTracker.Clear();
         counts.Added += added.Count;
         counts.Updated += changed.Count;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -16,7 +17,10 @@ namespace Truce.Storage;
 /// caller waits longer than the commits of the records ahead of it, at most MaxWaiting / MaxBatch + 1 batches.
 /// A client-chosen id (<see cref="ISubmittedRecord"/>) is checked here, once per batch with one query for all its
 /// ids, not once per request: an id already stored, or taken earlier in the same batch, is answered as a replay
-/// (same submission hash) or an id reused (another), and not written.
+/// (same submission hash) or an id reused (another), and not written. Each record's snapshot and key are built on
+/// its caller's thread before it is queued (<see cref="PreparedInsert"/>), and the batch goes through the bulk lane's
+/// writer (<see cref="TruceDb.InsertPreparedAsync"/>: prepared statements or COPY, no change tracker), so the writer's
+/// turn holds only the replay check, the chain's hashes, the INSERTs and the commit.
 /// </summary>
 public sealed class GroupCommit
 {
@@ -28,6 +32,9 @@ public sealed class GroupCommit
 
     private readonly Store _store;
     private readonly Channel<Pending> _queue;
+
+    // The shape of each record type, read once from the model (the same for every unit of work of the store).
+    private readonly ConcurrentDictionary<Type, RecordShape> _shapes = new();
 
     internal GroupCommit(Store store, int maxWaiting = MaxWaiting)
     {
@@ -43,11 +50,11 @@ public sealed class GroupCommit
     /// <summary>Records waiting for the writer now (not counting the batch it is writing).</summary>
     internal int Waiting => _queue.Reader.Count;
 
-    private sealed class Pending(object record, Viewer actor, ActivityContext caller)
+    private sealed class Pending(PreparedInsert prepared, ActivityContext caller)
     {
-        public object Record { get; } = record;
+        public PreparedInsert Prepared { get; } = prepared;
 
-        public Viewer Actor { get; } = actor;
+        public object Record => Prepared.Record;
 
         /// <summary>The submitting request's span, which the batch's span links to.</summary>
         public ActivityContext Caller { get; } = caller;
@@ -67,7 +74,14 @@ public sealed class GroupCommit
     /// </summary>
     public async Task<CommitOutcome> InsertAsync(object record, Viewer actor, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(record, actor, Activity.Current?.Context ?? default);
+        PreparedInsert prepared;
+        using (WriteTelemetry.Begin("snapshot"))
+        {
+            // The record's stored form, key and snapshot, built here on the caller's thread rather than in the writer's turn.
+            var shape = _shapes.GetOrAdd(record.GetType(), ShapeOf);
+            prepared = new PreparedInsert(shape, record, actor.JournalName);
+        }
+        var pending = new Pending(prepared, Activity.Current?.Context ?? default);
         if (!_queue.Writer.TryWrite(pending))
         {
             return CommitOutcome.Busy;
@@ -132,6 +146,7 @@ public sealed class GroupCommit
                 stored = await StoredHashesAsync(db, batch);
             }
             var inserted = new List<Pending>(batch.Count);
+            var rows = new List<PreparedInsert>(batch.Count);
             var repeated = new List<(Pending Pending, CommitOutcome Outcome)>();
             using (WriteTelemetry.Begin("batch.build"))
             {
@@ -153,15 +168,11 @@ public sealed class GroupCommit
                             continue;
                         }
                     }
-                    db.Add(pending.Record);
-                    db.ActorOf[pending.Record] = pending.Actor;
+                    rows.Add(pending.Prepared);
                     inserted.Add(pending);
                 }
             }
-            if (inserted.Count > 0)
-            {
-                await db.SaveChangesAsync();
-            }
+            await db.InsertPreparedAsync(rows);
             foreach (var pending in inserted)
             {
                 pending.Done.TrySetResult(CommitOutcome.Inserted);
@@ -183,6 +194,12 @@ public sealed class GroupCommit
         {
             batch[0].Done.TrySetException(e);
         }
+    }
+
+    private RecordShape ShapeOf(Type type)
+    {
+        using var db = _store.Open();
+        return RecordShape.Of(db.Model.FindEntityType(type) ?? throw new ArgumentException($"{type.Name} is not a record of the store.", nameof(type)));
     }
 
     private static CommitOutcome AnswerTo(ISubmittedRecord submitted, string storedHash) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -51,6 +52,8 @@ internal sealed class RecordColumn
         Property = property;
         Ordinal = ordinal;
         Name = property.GetColumnName();
+        Utf8Name = JsonEncodedText.Encode(Name);
+        _label = $"{property.DeclaringType.ShortName()}.{property.Name}";
         Secret = secret;
         Mapping = (RelationalTypeMapping)property.GetTypeMapping();
         if (property.PropertyInfo is { } info)
@@ -71,6 +74,12 @@ internal sealed class RecordColumn
 
     public string Name { get; }
 
+    /// <summary>The name as a snapshot's JSON writes it, encoded once.</summary>
+    public JsonEncodedText Utf8Name { get; }
+
+    // How a failure names the column (Type.Property).
+    private readonly string _label;
+
     /// <summary>The column's place in <see cref="RecordShape.Columns"/>.</summary>
     public int Ordinal { get; }
 
@@ -86,7 +95,7 @@ internal sealed class RecordColumn
     /// <summary>Puts the column's value in the stored form (<see cref="StoredValue.TryNormalize"/>) on the record itself.</summary>
     public void Normalize(object record)
     {
-        if (_set is { } set && StoredValue.TryNormalize($"{Property.DeclaringType.ShortName()}.{Property.Name}", Get(record), out var normal))
+        if (_set is { } set && StoredValue.TryNormalize(_label, Get(record), out var normal))
         {
             set(record, normal);
         }

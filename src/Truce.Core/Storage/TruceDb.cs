@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,9 +30,6 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     /// <summary>The store this unit of work was opened on (null for one built by design-time tools).</summary>
     public Store? Store { get; internal set; }
-
-    /// <summary>Records written on behalf of someone other than <see cref="Actor"/>, as a group commit does.</summary>
-    internal Dictionary<object, Viewer> ActorOf { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Who the writes of this unit of work are recorded as.</summary>
     public Viewer Actor { get; set; } = Viewer.System;
@@ -119,43 +118,75 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         {
             return 0;
         }
+        // Snapshots and keys before the lock: only the chain and the statements are left inside it.
+        var actor = Actor.JournalName;
+        var prepared = new PreparedInsert[records.Count];
+        using (WriteTelemetry.Begin("snapshot"))
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                prepared[i] = Prepare(records[i], actor);
+            }
+        }
+        return await InsertPreparedAsync(prepared, cancellationToken);
+    }
+
+    /// <summary>A new record made ready for <see cref="InsertPreparedAsync"/>, journaled under the given actor's name.</summary>
+    internal PreparedInsert Prepare(object record, string actor) =>
+        new(ShapeOf(Model.FindEntityType(record.GetType())
+            ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(record))), record, actor);
+
+    /// <summary>
+    /// The one bulk writer, which <see cref="BulkInsertAsync"/>, the group commit and the importer share: under the
+    /// journal lock, it chains one insert entry per prepared record onto the last entry and writes the rows and the
+    /// entries without the change tracker. A row the engine refuses (a key already stored, say) fails the whole
+    /// write as a <see cref="DbUpdateException"/>, as SaveChanges would.
+    /// </summary>
+    internal async Task<int> InsertPreparedAsync(IReadOnlyList<PreparedInsert> records, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
         return await InJournalTransactionAsync(async (previous, at) =>
         {
-            var actor = Actor.JournalName;
             var entries = new object[records.Count];
             var tables = new Dictionary<RecordShape, List<object>>();
+            var chain = WriteTelemetry.Begin("journal.chain");
             for (var i = 0; i < records.Count; i++)
             {
                 var record = records[i];
-                var shape = ShapeOf(Model.FindEntityType(record.GetType())
-                    ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(records)));
-                foreach (var column in shape.Columns)
-                {
-                    column.Normalize(record);
-                }
                 var entry = new JournalEntry
                 {
                     At = at,
-                    Actor = actor,
+                    Actor = record.Actor,
                     Action = "insert",
-                    Entity = shape.Table,
-                    RecordKey = KeyOf(shape, record),
-                    After = Snapshot(shape, record),
+                    Entity = record.Shape.Table,
+                    RecordKey = record.Key,
+                    After = record.Snapshot,
                 };
                 JournalChain.Seal(entry, previous);
                 entries[i] = entry;
                 previous = entry;
-                if (!tables.TryGetValue(shape, out var rows))
+                if (!tables.TryGetValue(record.Shape, out var rows))
                 {
-                    tables[shape] = rows = [];
+                    tables[record.Shape] = rows = [];
                 }
-                rows.Add(record);
+                rows.Add(record.Record);
             }
-            foreach (var (shape, rows) in tables)
+            chain.Dispose();
+            try
             {
-                await WriteRowsAsync(shape, rows, cancellationToken);
+                foreach (var (shape, rows) in tables)
+                {
+                    await WriteRowsAsync(shape, rows, cancellationToken);
+                }
+                await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
             }
-            await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
+            catch (DbException e)
+            {
+                throw new DbUpdateException($"The bulk insert was refused: {e.Message}", e);
+            }
             return records.Count;
         }, cancellationToken);
     }
@@ -240,7 +271,7 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         return new JournalEntry
         {
             At = at,
-            Actor = (ActorOf.GetValueOrDefault(entry.Entity) ?? Actor).JournalName,
+            Actor = Actor.JournalName,
             Action = entry.State switch
             {
                 EntityState.Added => "insert",
@@ -303,24 +334,35 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     private static string Snapshot<TSource>(RecordShape shape, TSource source, Func<TSource, RecordColumn, object?> read)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reused: a snapshot is built per record on the bulk lane's hot path.
+        var buffer = SnapshotBuffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = SnapshotWriter ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var column in shape.Sorted)
         {
-            writer.WriteStartObject();
-            foreach (var column in shape.Sorted)
+            writer.WritePropertyName(column.Utf8Name);
+            var value = read(source, column);
+            if (column.Secret && value is string secret)
             {
-                writer.WritePropertyName(column.Name);
-                var value = read(source, column);
-                if (column.Secret && value is string secret)
-                {
-                    value = Encoding.UTF8.GetBytes(secret);
-                }
-                WriteValue(writer, value);
+                value = Encoding.UTF8.GetBytes(secret);
             }
-            writer.WriteEndObject();
+            WriteValue(writer, value);
         }
+        writer.WriteEndObject();
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? SnapshotBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? SnapshotWriter;
+
+    /// <summary>Each enum value's journal word, worked out once (the snake_case of its name, as <see cref="Format"/> gives it).</summary>
+    private static readonly ConcurrentDictionary<Enum, string> EnumWords = new();
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -332,16 +374,31 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
             case long l: writer.WriteNumberValue(l); break;
             case double d: writer.WriteNumberValue(d); break;
             case byte[] bytes: writer.WriteStringValue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes))); break;
+            case string text: writer.WriteStringValue(text); break;
+            // The same text Format gives, written without building the string first.
+            case DateTimeOffset instant:
+                Span<char> time = stackalloc char[InstantFormat.Length];
+                instant.UtcDateTime.TryFormat(time, out var length, InstantFormat, CultureInfo.InvariantCulture);
+                writer.WriteStringValue(time[..length]);
+                break;
+            case Guid guid:
+                Span<char> id = stackalloc char[36];
+                guid.TryFormat(id, out _, "D");
+                writer.WriteStringValue(id);
+                break;
             default: writer.WriteStringValue(Format(value)); break;
         }
     }
 
+    /// <summary>An instant in the journal: UTC, to the microsecond.</summary>
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
     private static string Format(object? value) => value switch
     {
         null => "",
-        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture),
         Guid guid => guid.ToString("D"),
-        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
+        Enum e => EnumWords.GetOrAdd(e, static e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString())),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

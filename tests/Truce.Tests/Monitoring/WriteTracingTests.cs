@@ -45,9 +45,12 @@ public sealed class WriteTracingTests
         Assert.Equal("Microsoft.AspNetCore", request.Source.Name);
         Assert.Equal(["auth"], spans.Where(s => s.ParentSpanId == request.SpanId && s.Source.Name == WriteTelemetry.Name && s != submit)
             .Select(s => s.OperationName).Distinct());
-        Assert.Equal(["queue.wait", "validate"], Children(spans, submit));
+        // The snapshot is built on the request's side, before the record is queued for the writer.
+        Assert.Equal(["queue.wait", "snapshot", "validate"], Children(spans, submit));
+        var snapshot = Assert.Single(spans, s => s.ParentSpanId == submit.SpanId && s.OperationName == "snapshot");
         var wait = Assert.Single(spans, s => s.ParentSpanId == submit.SpanId && s.OperationName == "queue.wait");
         Assert.InRange(wait.StartTimeUtc, submit.StartTimeUtc, submit.StartTimeUtc + submit.Duration);
+        Assert.True(snapshot.StartTimeUtc + snapshot.Duration <= wait.StartTimeUtc + TimeSpan.FromMilliseconds(1));
 
         // The batch is a span of its own (it serves many requests), linked to each submission it wrote.
         var batch = Assert.Single(spans, s => s.OperationName == "batch" && s.Links.Any(l => l.Context.SpanId == submit.SpanId));
