@@ -29,7 +29,9 @@ public static class Listing
         Page<T> page;
         if (areas.Value!.Count > 0)
         {
-            page = await SpatialFilter.PageWithinAsync(query, rows, areas.Value, filter.Paging, LocatedBy(listedAt),
+            // The window's weeks narrow the cell ranges when the record type has the key (observations and incidents).
+            var keys = db.Model.FindEntityType(typeof(T))?.FindProperty(NearTime.Property) is null ? null : NearTime.Keys(filter.From, filter.To);
+            page = await SpatialFilter.PageWithinAsync(query, rows, areas.Value, keys, filter.Paging, LocatedBy(listedAt),
                 viewer, db.PublicPrecisionM, cancellationToken);
         }
         else

@@ -1674,6 +1674,12 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("narrative");
 
+                    b.Property<int>("NearTime")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("near_time")
+                        .HasComputedColumnSql("CASE WHEN \"observed_to\" - \"observed_from\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"observed_from\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END", true);
+
                     b.Property<DateTimeOffset>("ObservedFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("observed_from");
@@ -1757,6 +1763,9 @@ namespace Truce.Migrations.Postgres
 
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
+
+                    b.HasIndex("NearTime", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
                 });
@@ -2105,6 +2114,12 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<int>("NearTime")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("near_time")
+                        .HasComputedColumnSql("CASE WHEN \"ends_at\" - \"starts_at\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"starts_at\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END", true);
+
                     b.Property<int>("ObservationCount")
                         .HasColumnType("integer")
                         .HasColumnName("observation_count");
@@ -2159,6 +2174,9 @@ namespace Truce.Migrations.Postgres
 
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
+                    b.HasIndex("NearTime", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);
                 });

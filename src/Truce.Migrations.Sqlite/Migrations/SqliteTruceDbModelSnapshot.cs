@@ -1669,6 +1669,12 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("narrative");
 
+                    b.Property<int>("NearTime")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("near_time")
+                        .HasComputedColumnSql("CASE WHEN \"observed_to\" - \"observed_from\" > 6048000000000 THEN 0 ELSE \"observed_from\" / 6048000000000 + 1 END", false);
+
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("observed_from");
@@ -1752,6 +1758,9 @@ namespace Truce.Migrations.Sqlite
 
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
+
+                    b.HasIndex("NearTime", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
                 });
@@ -2100,6 +2109,12 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<int>("NearTime")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("near_time")
+                        .HasComputedColumnSql("CASE WHEN \"ends_at\" - \"starts_at\" > 6048000000000 THEN 0 ELSE \"starts_at\" / 6048000000000 + 1 END", false);
+
                     b.Property<int>("ObservationCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("observation_count");
@@ -2154,6 +2169,9 @@ namespace Truce.Migrations.Sqlite
 
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
+                    b.HasIndex("NearTime", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);
                 });

@@ -1,0 +1,60 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Truce.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NearTimeKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "near_time",
+                table: "observations",
+                type: "INTEGER",
+                nullable: false,
+                computedColumnSql: "CASE WHEN \"observed_to\" - \"observed_from\" > 6048000000000 THEN 0 ELSE \"observed_from\" / 6048000000000 + 1 END",
+                stored: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "near_time",
+                table: "incidents",
+                type: "INTEGER",
+                nullable: false,
+                computedColumnSql: "CASE WHEN \"ends_at\" - \"starts_at\" > 6048000000000 THEN 0 ELSE \"starts_at\" / 6048000000000 + 1 END",
+                stored: false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_near_time_covering",
+                table: "observations",
+                columns: new[] { "near_time", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_near_time_covering",
+                table: "incidents",
+                columns: new[] { "near_time", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_observations_near_time_covering",
+                table: "observations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_incidents_near_time_covering",
+                table: "incidents");
+
+            migrationBuilder.DropColumn(
+                name: "near_time",
+                table: "observations");
+
+            migrationBuilder.DropColumn(
+                name: "near_time",
+                table: "incidents");
+        }
+    }
+}
