@@ -147,7 +147,7 @@ public static class ImportBenchmark
         var store = await FreshStoreAsync(engine, folder, postgresAdmin, secondaryIndexes ? "raw" : "bare", databases);
         await using var db = store.Open();
         var type = db.Model.FindEntityType(typeof(Observation))!;
-        var properties = type.GetProperties().Where(p => p.GetComputedColumnSql() is null).ToList();
+        var properties = type.GetProperties().ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         if (engine == Engine.Sqlite)

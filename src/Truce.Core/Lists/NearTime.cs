@@ -1,5 +1,8 @@
-using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Truce.Geo;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
@@ -8,15 +11,13 @@ namespace Truce.Lists;
 
 /// <summary>
 /// The time part of the key a near, bbox or zone query reads: the week in which a record's interval starts, so that a
-/// 30-day window reads six weeks of its cells instead of their whole history. The engine computes it from the
-/// record's own interval (a generated column, never written by Truce nor journaled), so that no write path can leave
-/// it stale and <c>truce verify</c>, which compares what Truce wrote, is not concerned by it.
+/// 30-day window reads six weeks of its cells instead of their whole history. Observations and incidents derive it
+/// from their interval in their <c>NearTimeKey</c> property, the one place it is computed, so it is stored and journaled
+/// with the interval through every write path. Rows written before the column existed hold 0, <see cref="Unbounded"/>,
+/// which every query reads: they are never missed, only read as before until they are next written.
 /// </summary>
 public static class NearTime
 {
-    /// <summary>The shadow property (column <c>near_time</c>) on observations and incidents.</summary>
-    public const string Property = "NearTime";
-
     /// <summary>
     /// The key of a record whose interval is longer than <see cref="MaxSpan"/>: every query reads it, so such a
     /// record is never missed, only read by windows it does not overlap (and dropped there by the time test).
@@ -65,34 +66,45 @@ public static class NearTime
         return last - first + 1 > MaxKeys ? null : [Unbounded, .. Enumerable.Range(first, last - first + 1)];
     }
 
-    private static int Week(long utcTicks) => (int)(utcTicks / Width.Ticks) + 1;
-
     /// <summary>
-    /// The generated column and the covering index that leads with it, on observations and incidents. The engine
-    /// computes the key from the record's interval in its own SQL (instants are UTC ticks on SQLite, timestamptz on
-    /// PostgreSQL); <c>NearTimeTests</c> checks both engines against <see cref="KeyOf"/>.
+    /// The records of type <typeparamref name="T"/> in the cell ranges, read by the ranges alone when the window gives no
+    /// keys or the type has none, else stored under one of the keys: one seek of the covering index per key and range
+    /// (the keys-by-ranges list drives the loop, as <c>ObservationsIn</c> does for the import's windows).
     /// </summary>
-    public static void Configure(ModelBuilder model, Engine engine)
+    public static IQueryable<T> Within<T>(TruceDb db, IReadOnlyList<int>? keys, IReadOnlyList<CellRange> ranges)
+        where T : class, IPlacedRecord
     {
-        var observations = model.Entity<Observation>();
-        observations.Property<int>(Property).HasComputedColumnSql(Sql(engine, "observed_from", "observed_to"), stored: engine == Engine.Postgres);
-        observations.HasIndex(Property, nameof(Observation.Cell), nameof(Observation.ObservedFrom), nameof(Observation.ObservedTo),
-            nameof(Observation.Latitude), nameof(Observation.Longitude), nameof(Observation.Id)).HasDatabaseName("ix_observations_near_time_covering");
-        var incidents = model.Entity<Incident>();
-        incidents.Property<int>(Property).HasComputedColumnSql(Sql(engine, "starts_at", "ends_at"), stored: engine == Engine.Postgres);
-        incidents.HasIndex(Property, nameof(Incident.Cell), nameof(Incident.StartsAt), nameof(Incident.EndsAt),
-            nameof(Incident.Latitude), nameof(Incident.Longitude), nameof(Incident.Id)).HasDatabaseName("ix_incidents_near_time_covering");
+        var type = db.Model.FindEntityType(typeof(T))!;
+        if (keys is null || type.FindProperty(nameof(Observation.NearTimeKey)) is not { } key)
+        {
+            return db.Set<T>().InCells(r => r.Cell, ranges);
+        }
+        var pairs = keys.SelectMany(k => ranges.Select(r => (Key: k, From: r.From, To: r.To ?? CellWindow.End))).ToList();
+        // The names come from the model, never from a request.
+        var (table, column) = (type.GetTableName(), key.GetColumnName());
+        if (db.Engine == Engine.Postgres)
+        {
+            // The lateral subquery with OFFSET 0 is not flattened, so the planner probes the index once per pair.
+            var lateral = $"""
+                SELECT o.* FROM unnest(@near_keys, @near_from, @near_to) AS w(near_time, cell_from, cell_to)
+                CROSS JOIN LATERAL (SELECT * FROM "{table}" AS n WHERE n.{column} = w.near_time AND n.cell >= w.cell_from AND n.cell < w.cell_to OFFSET 0) AS o
+                """;
+            return db.Set<T>().FromSqlRaw(
+                lateral,
+                new NpgsqlParameter("near_keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = pairs.Select(p => p.Key).ToArray() },
+                new NpgsqlParameter("near_from", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.From).ToArray() },
+                new NpgsqlParameter("near_to", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pairs.Select(p => p.To).ToArray() });
+        }
+        // json_each drives the loop (CROSS JOIN keeps it outside). INDEXED BY: given the cell's covering index beside it,
+        // SQLite's planner may take that one (a range of the cell over all time) over the key's, as its plan on a store
+        // without statistics shows.
+        var json = JsonSerializer.Serialize(pairs.Select(p => new object[] { p.Key, p.From, p.To }));
+        var joined = $$"""
+            SELECT o.* FROM json_each({0}) AS w CROSS JOIN "{{table}}" AS o INDEXED BY "{{key.GetContainingIndexes().Single().GetDatabaseName()}}"
+            WHERE o.{{column}} = w.value ->> 0 AND o.cell >= w.value ->> 1 AND o.cell < w.value ->> 2
+            """;
+        return db.Set<T>().FromSqlRaw(joined, json);
     }
 
-    /// <summary><see cref="KeyOf"/> in the engine's SQL. SQLite adds a virtual column (ALTER TABLE cannot add a stored one); its index holds the values.</summary>
-    private static string Sql(Engine engine, string from, string to)
-    {
-        var unixEpochSeconds = DateTimeOffset.UnixEpoch.UtcTicks / TimeSpan.TicksPerSecond;
-        return engine == Engine.Sqlite
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"CASE WHEN \"{to}\" - \"{from}\" > {MaxSpan.Ticks} THEN {Unbounded} ELSE \"{from}\" / {Width.Ticks} + 1 END")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"CASE WHEN \"{to}\" - \"{from}\" > interval '{(long)MaxSpan.TotalSeconds} seconds' THEN {Unbounded} " +
-                $"ELSE floor((extract(epoch from \"{from}\" at time zone 'UTC') + {unixEpochSeconds}) / {(long)Width.TotalSeconds})::integer + 1 END");
-    }
+    private static int Week(long utcTicks) => (int)(utcTicks / Width.Ticks) + 1;
 }

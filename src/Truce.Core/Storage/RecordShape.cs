@@ -19,8 +19,7 @@ internal sealed class RecordShape
     {
         Type = type;
         Table = type.GetTableName() ?? type.ShortName();
-        // A column the engine computes (the near queries' time key) is neither written by Truce nor journaled.
-        Columns = [.. type.GetProperties().Where(p => p.GetComputedColumnSql() is null).Select((p, i) => new RecordColumn(p, i, p.IsSecret()))];
+        Columns = [.. type.GetProperties().Select((p, i) => new RecordColumn(p, i, p.IsSecret()))];
         Sorted = [.. Columns.OrderBy(c => c.Name, StringComparer.Ordinal)];
         Key = [.. type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p))];
     }

@@ -231,12 +231,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TruceDb).Assembly);
-        // The near queries' time key is a column each engine computes in its own SQL.
-        Lists.NearTime.Configure(modelBuilder, Engine);
-    }
 
     private JournalEntry Describe(EntityEntry entry, DateTimeOffset at)
     {

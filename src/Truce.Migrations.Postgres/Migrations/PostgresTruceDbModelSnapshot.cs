@@ -1674,11 +1674,9 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("narrative");
 
-                    b.Property<int>("NearTime")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<int>("NearTimeKey")
                         .HasColumnType("integer")
-                        .HasColumnName("near_time")
-                        .HasComputedColumnSql("CASE WHEN \"observed_to\" - \"observed_from\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"observed_from\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END", true);
+                        .HasColumnName("near_time_key");
 
                     b.Property<DateTimeOffset>("ObservedFrom")
                         .HasColumnType("timestamp with time zone")
@@ -1764,7 +1762,7 @@ namespace Truce.Migrations.Postgres
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
 
-                    b.HasIndex("NearTime", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
@@ -2114,11 +2112,9 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
-                    b.Property<int>("NearTime")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<int>("NearTimeKey")
                         .HasColumnType("integer")
-                        .HasColumnName("near_time")
-                        .HasComputedColumnSql("CASE WHEN \"ends_at\" - \"starts_at\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"starts_at\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END", true);
+                        .HasColumnName("near_time_key");
 
                     b.Property<int>("ObservationCount")
                         .HasColumnType("integer")
@@ -2175,7 +2171,7 @@ namespace Truce.Migrations.Postgres
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
 
-                    b.HasIndex("NearTime", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);

@@ -1669,11 +1669,9 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("narrative");
 
-                    b.Property<int>("NearTime")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<int>("NearTimeKey")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("near_time")
-                        .HasComputedColumnSql("CASE WHEN \"observed_to\" - \"observed_from\" > 6048000000000 THEN 0 ELSE \"observed_from\" / 6048000000000 + 1 END", false);
+                        .HasColumnName("near_time_key");
 
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("INTEGER")
@@ -1759,7 +1757,7 @@ namespace Truce.Migrations.Sqlite
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
 
-                    b.HasIndex("NearTime", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
@@ -2109,11 +2107,9 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
-                    b.Property<int>("NearTime")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<int>("NearTimeKey")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("near_time")
-                        .HasComputedColumnSql("CASE WHEN \"ends_at\" - \"starts_at\" > 6048000000000 THEN 0 ELSE \"starts_at\" / 6048000000000 + 1 END", false);
+                        .HasColumnName("near_time_key");
 
                     b.Property<int>("ObservationCount")
                         .HasColumnType("INTEGER")
@@ -2170,7 +2166,7 @@ namespace Truce.Migrations.Sqlite
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
 
-                    b.HasIndex("NearTime", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);

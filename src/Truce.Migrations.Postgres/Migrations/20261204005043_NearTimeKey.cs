@@ -11,30 +11,28 @@ namespace Truce.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "near_time",
+                name: "near_time_key",
                 table: "observations",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN \"observed_to\" - \"observed_from\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"observed_from\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END",
-                stored: true);
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
-                name: "near_time",
+                name: "near_time_key",
                 table: "incidents",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN \"ends_at\" - \"starts_at\" > interval '604800 seconds' THEN 0 ELSE floor((extract(epoch from \"starts_at\" at time zone 'UTC') + 62135596800) / 604800)::integer + 1 END",
-                stored: true);
+                defaultValue: 0);
 
             migrationBuilder.CreateIndex(
                 name: "ix_observations_near_time_covering",
                 table: "observations",
-                columns: new[] { "near_time", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
+                columns: new[] { "near_time_key", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_incidents_near_time_covering",
                 table: "incidents",
-                columns: new[] { "near_time", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
+                columns: new[] { "near_time_key", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
         }
 
         /// <inheritdoc />
@@ -49,11 +47,11 @@ namespace Truce.Migrations.Postgres.Migrations
                 table: "incidents");
 
             migrationBuilder.DropColumn(
-                name: "near_time",
+                name: "near_time_key",
                 table: "observations");
 
             migrationBuilder.DropColumn(
-                name: "near_time",
+                name: "near_time_key",
                 table: "incidents");
         }
     }

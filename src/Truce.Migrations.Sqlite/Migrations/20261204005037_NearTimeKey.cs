@@ -11,30 +11,28 @@ namespace Truce.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "near_time",
+                name: "near_time_key",
                 table: "observations",
                 type: "INTEGER",
                 nullable: false,
-                computedColumnSql: "CASE WHEN \"observed_to\" - \"observed_from\" > 6048000000000 THEN 0 ELSE \"observed_from\" / 6048000000000 + 1 END",
-                stored: false);
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
-                name: "near_time",
+                name: "near_time_key",
                 table: "incidents",
                 type: "INTEGER",
                 nullable: false,
-                computedColumnSql: "CASE WHEN \"ends_at\" - \"starts_at\" > 6048000000000 THEN 0 ELSE \"starts_at\" / 6048000000000 + 1 END",
-                stored: false);
+                defaultValue: 0);
 
             migrationBuilder.CreateIndex(
                 name: "ix_observations_near_time_covering",
                 table: "observations",
-                columns: new[] { "near_time", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
+                columns: new[] { "near_time_key", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_incidents_near_time_covering",
                 table: "incidents",
-                columns: new[] { "near_time", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
+                columns: new[] { "near_time_key", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
         }
 
         /// <inheritdoc />
@@ -49,11 +47,11 @@ namespace Truce.Migrations.Sqlite.Migrations
                 table: "incidents");
 
             migrationBuilder.DropColumn(
-                name: "near_time",
+                name: "near_time_key",
                 table: "observations");
 
             migrationBuilder.DropColumn(
-                name: "near_time",
+                name: "near_time_key",
                 table: "incidents");
         }
     }
