@@ -56,8 +56,7 @@ public sealed class NearTimeTests
     public async Task Near_lists_over_windows_across_week_edges_and_a_year_answer_exactly_what_a_scan_finds(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await MigratedAsync(scratch);
         var rows = Rows();
         await using (var db = store.Open())
         {
@@ -98,6 +97,37 @@ public sealed class NearTimeTests
         {
             Assert.Null(await StateVerifier.FirstMismatchAsync(db));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_row_written_before_the_key_existed_holds_the_unbounded_key_verifies_and_is_still_found(Engine engine)
+    {
+        await using var scratch = await ScratchStore.CreateAsync(engine);
+        var store = await MigratedAsync(scratch);
+        var row = new Row(Guid.NewGuid(), CentreLat, CentreLon, Monday, Monday.AddHours(2));
+        await using var db = store.Open();
+        db.Observations.Add(Observation(row));
+        await db.SaveChangesAsync();
+
+        // What the migration leaves: the entry has no near_time_key, and AddColumn gave the row its default, 0.
+        var last = await db.Journal.AsNoTracking().Where(e => e.Entity == "observations" && e.RecordKey == row.Id.ToString())
+            .OrderByDescending(e => e.Seq).FirstAsync();
+        var old = System.Text.Json.Nodes.JsonNode.Parse(last.After!)!.AsObject();
+        Assert.True(old.Remove("near_time_key"));
+        await db.Journal.Where(e => e.Seq == last.Seq).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, old.ToJsonString()));
+        await db.Observations.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NearTimeKey, NearTime.Unbounded));
+
+        var filter = new ListFilter { Near = new Place(CentreLat, CentreLon, null), RadiusKm = 1, From = Monday.AddDays(-1), To = Monday.AddDays(1) };
+        Assert.Equal(new[] { row.Id }, await AllAsync(store, filter, Observations.ListAsync));
+        Assert.Null(await StateVerifier.FirstMismatchAsync(db));
+    }
+
+    private static async Task<Store> MigratedAsync(ScratchStore scratch)
+    {
+        var store = new Store(scratch.Location, TimeProvider.System);
+        await store.MigrateAsync();
+        return store;
     }
 
     private sealed record Row(Guid Id, double Lat, double Lon, DateTimeOffset From, DateTimeOffset To);
