@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
+using Truce.Geo;
 using Truce.Storage;
 
 namespace Truce.Lists;
@@ -25,15 +26,19 @@ public static class Listing
             return unknown;
         }
         var rows = db.Set<T>().AsNoTracking();
-        var query = matching(rows.VisibleTo(viewer), filter);
         Page<T> page;
         if (areas.Value!.Count > 0)
         {
-            page = await SpatialFilter.PageWithinAsync(query, rows, areas.Value, filter.Paging, LocatedBy(listedAt),
-                viewer, db.PublicPrecisionM, cancellationToken);
+            // Candidates come from the window's weeks of the cells when the window is closed and short enough to enumerate.
+            var keys = NearTime.Keys(filter.From, filter.To);
+            IQueryable<T> CandidatesIn(IReadOnlyList<CellRange> ranges) =>
+                matching(NearTime.Within<T>(db, keys, ranges).AsNoTracking().VisibleTo(viewer), filter);
+            page = await SpatialFilter.PageWithinAsync(CandidatesIn, rows, areas.Value, filter.Paging,
+                LocatedBy(listedAt), viewer, db.PublicPrecisionM, cancellationToken);
         }
         else
         {
+            var query = matching(rows.VisibleTo(viewer), filter);
             var total = await query.CountAsync(cancellationToken);
             var items = await query.OrderByDescending(listedAt).ThenBy(r => r.Id)
                 .Skip(filter.Paging.Skip).Take(filter.Paging.Size).ToListAsync(cancellationToken);

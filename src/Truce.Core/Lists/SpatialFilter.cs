@@ -56,13 +56,14 @@ public static class SpatialFilter
 
     /// <summary>
     /// One page of the rows in every area, newest first. The smallest area's cell ranges select the
-    /// candidates in the database (only their id, time and position come back, from the covering index);
+    /// candidates in the database through <paramref name="candidatesIn"/> (only their id, time and position come
+    /// back, from a covering index: the one that leads with the <see cref="NearTime"/> key, else the cell's);
     /// the exact test keeps those in every area; they are ordered in memory (time descending, then id),
     /// because an ORDER BY in SQL lets SQLite's planner walk the whole time index instead of the cell
     /// ranges; then the page's rows are loaded from <paramref name="rows"/> by id.
     /// </summary>
     public static async Task<Page<T>> PageWithinAsync<T>(
-        IQueryable<T> query, IQueryable<T> rows, IReadOnlyList<Area> areas, Paging paging,
+        Func<IReadOnlyList<CellRange>, IQueryable<T>> candidatesIn, IQueryable<T> rows, IReadOnlyList<Area> areas, Paging paging,
         System.Linq.Expressions.Expression<Func<T, Located>> located, Viewer viewer, int publicPrecisionM,
         CancellationToken cancellationToken)
         where T : class, IPlacedRecord
@@ -72,7 +73,7 @@ public static class SpatialFilter
         // the stored ones: read candidates from that much further out.
         var seenAs = Located.AsSeenBy(viewer, publicPrecisionM);
         var cover = viewer.SeesPublicForm() && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
-        var candidates = await query.InCells(r => r.Cell, CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
+        var candidates = await candidatesIn(CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
         var inside = candidates.Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude)))
             .OrderByDescending(c => c.At).ThenBy(c => c.Id).Select(c => c.Id).ToList();
         var ids = inside.Skip(paging.Skip).Take(paging.Size).ToList();

@@ -18,6 +18,12 @@ public sealed class Observation : ISubmittedByParty, IPlacedRecord, Storage.ISub
     /// <summary>The end of the interval; equal to <see cref="ObservedFrom"/> for an instant.</summary>
     public DateTimeOffset ObservedTo { get; set; }
 
+    /// <summary>
+    /// The near queries' time key (<see cref="Lists.NearTime.KeyOf"/>), derived here from the interval so that it is
+    /// stored and journaled with whatever interval the record has; the setter lets EF read the column back and ignores it.
+    /// </summary>
+    public int NearTimeKey { get => Lists.NearTime.KeyOf(ObservedFrom, ObservedTo); private set => _ = value; }
+
     public TimePrecision TimePrecision { get; set; }
 
     public double Latitude { get; set; }

@@ -19,6 +19,12 @@ public sealed class Incident : IHasVisibility, IPlacedRecord
 
     public DateTimeOffset EndsAt { get; set; }
 
+    /// <summary>
+    /// The near queries' time key (<see cref="Lists.NearTime.KeyOf"/>), derived here from the interval so that it is
+    /// stored and journaled with whatever interval the record has; the setter lets EF read the column back and ignores it.
+    /// </summary>
+    public int NearTimeKey { get => Lists.NearTime.KeyOf(StartsAt, EndsAt); private set => _ = value; }
+
     public double Latitude { get; set; }
 
     public double Longitude { get; set; }

@@ -1674,6 +1674,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("narrative");
 
+                    b.Property<int>("NearTimeKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("near_time_key");
+
                     b.Property<DateTimeOffset>("ObservedFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("observed_from");
@@ -1757,6 +1761,9 @@ namespace Truce.Migrations.Postgres
 
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
+
+                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
                 });
@@ -2105,6 +2112,10 @@ namespace Truce.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<int>("NearTimeKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("near_time_key");
+
                     b.Property<int>("ObservationCount")
                         .HasColumnType("integer")
                         .HasColumnName("observation_count");
@@ -2159,6 +2170,9 @@ namespace Truce.Migrations.Postgres
 
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
+                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);
                 });

@@ -1669,6 +1669,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("narrative");
 
+                    b.Property<int>("NearTimeKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("near_time_key");
+
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("observed_from");
@@ -1752,6 +1756,9 @@ namespace Truce.Migrations.Sqlite
 
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
+
+                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
                 });
@@ -2100,6 +2107,10 @@ namespace Truce.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<int>("NearTimeKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("near_time_key");
+
                     b.Property<int>("ObservationCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("observation_count");
@@ -2154,6 +2165,9 @@ namespace Truce.Migrations.Sqlite
 
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
+
+                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                        .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);
                 });

@@ -1,0 +1,58 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Truce.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NearTimeKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "near_time_key",
+                table: "observations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "near_time_key",
+                table: "incidents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_near_time_covering",
+                table: "observations",
+                columns: new[] { "near_time_key", "cell", "observed_from", "observed_to", "latitude", "longitude", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_near_time_covering",
+                table: "incidents",
+                columns: new[] { "near_time_key", "cell", "starts_at", "ends_at", "latitude", "longitude", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_observations_near_time_covering",
+                table: "observations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_incidents_near_time_covering",
+                table: "incidents");
+
+            migrationBuilder.DropColumn(
+                name: "near_time_key",
+                table: "observations");
+
+            migrationBuilder.DropColumn(
+                name: "near_time_key",
+                table: "incidents");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Access;
+using Truce.Geo;
+using Truce.Journal;
+using Truce.Lists;
+using Truce.Monitoring;
+using Truce.Storage;
+using Truce.Verification;
+
+namespace Truce.Core.Tests.Lists;
+
+/// <summary>Issue 14 item 2: the near queries' time key, and that reading by it misses nothing a scan finds.</summary>
+public sealed class NearTimeTests
+{
+    // A Monday, 739 676 days (105 668 whole weeks) after 0001-01-01, itself a Monday: the weeks begin on Mondays at 00:00 UTC.
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private const int MondayWeek = 105_669;
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private const double CentreLat = 40.5;
+    private const double CentreLon = 45.0;
+    private const double RadiusKm = 15;
+    // Small enough that the longer windows span several pages.
+    private const int PageSize = 100;
+
+    [Fact]
+    public void An_interval_is_keyed_by_its_starting_week_up_to_a_week_long_and_longer_ones_by_the_unbounded_key()
+    {
+        Assert.Equal(MondayWeek, NearTime.KeyOf(Monday, Monday));
+        Assert.Equal(MondayWeek - 1, NearTime.KeyOf(Monday - Second, Monday));
+        Assert.Equal(MondayWeek, NearTime.KeyOf(Monday + Week - Second, Monday + Week - Second));
+        Assert.Equal(MondayWeek, NearTime.KeyOf(Monday, Monday + Week));
+        Assert.Equal(NearTime.Unbounded, NearTime.KeyOf(Monday, Monday + Week + Second));
+        Assert.Equal(1, NearTime.KeyOf(DateTimeOffset.MinValue, DateTimeOffset.MinValue));
+    }
+
+    [Fact]
+    public void A_window_reads_the_unbounded_key_and_the_weeks_from_a_week_before_it_to_its_end()
+    {
+        Assert.Null(NearTime.Keys(null, Monday));
+        Assert.Null(NearTime.Keys(Monday, null));
+        // 30 days from a Monday end in the fifth week after it; a week before it is the week before.
+        int[] month = [0, .. Enumerable.Range(MondayWeek - 1, 6)];
+        Assert.Equal(month, NearTime.Keys(Monday, Monday.AddDays(30)));
+        // One second after Monday, the week before still holds intervals of a week that reach the window.
+        int[] edge = [0, MondayWeek - 1, MondayWeek];
+        Assert.Equal(edge, NearTime.Keys(Monday + Second, Monday + (2 * Second)));
+        int[] none = [NearTime.Unbounded];
+        Assert.Equal(none, NearTime.Keys(Monday, Monday - Second));
+        Assert.Equal(55, NearTime.Keys(Monday, Monday.AddDays(365))!.Count);
+        Assert.Null(NearTime.Keys(Monday, Monday.AddYears(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Near_lists_over_windows_across_week_edges_and_a_year_answer_exactly_what_a_scan_finds(Engine engine)
+    {
+        await using var scratch = await ScratchStore.CreateAsync(engine);
+        var store = await MigratedAsync(scratch);
+        var rows = Rows();
+        await using (var db = store.Open())
+        {
+            foreach (var row in rows)
+            {
+                db.Observations.Add(Observation(row));
+                db.Incidents.Add(Incident(row));
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = store.Open())
+        {
+            // The key stored (read as a column, not through the record) is the one the query enumerates.
+            var keys = await db.Observations.Select(o => new { o.Id, o.NearTimeKey }).ToDictionaryAsync(o => o.Id, o => o.NearTimeKey);
+            var incidentKeys = await db.Incidents.Select(i => new { i.Id, i.NearTimeKey }).ToDictionaryAsync(i => i.Id, i => i.NearTimeKey);
+            Assert.All(rows, r => Assert.Equal(NearTime.KeyOf(r.From, r.To), keys[r.Id]));
+            Assert.All(rows, r => Assert.Equal(NearTime.KeyOf(r.From, r.To), incidentKeys[r.Id]));
+            Assert.Contains(NearTime.Unbounded, keys.Values);
+        }
+
+        var centre = Area.Circle(CentreLat, CentreLon, RadiusKm * 1000);
+        var windows = (from week in new[] { -3, 0, 2, 10 }
+                       from edge in new[] { -Second, TimeSpan.Zero, Second }
+                       from length in new[] { TimeSpan.Zero, Second, Week, TimeSpan.FromDays(30), TimeSpan.FromDays(365) }
+                       let start = Monday + (week * Week) + edge
+                       select (From: start, To: start + length)).ToList();
+        foreach (var (from, to) in windows)
+        {
+            var expected = rows.Where(r => r.To >= from && r.From <= to && centre.Contains(r.Lat, r.Lon)).Select(r => r.Id).Order().ToList();
+            var filter = new ListFilter { Near = new Place(CentreLat, CentreLon, null), RadiusKm = RadiusKm, From = from, To = to };
+            Assert.Equal(expected, await AllAsync(store, filter, Observations.ListAsync));
+            Assert.Equal(expected, await AllAsync(store, filter, Incidents.ListAsync));
+        }
+        Assert.Contains(windows, w => rows.Count(r => r.To >= w.From && r.From <= w.To && centre.Contains(r.Lat, r.Lon)) > PageSize);
+
+        await using (var db = store.Open())
+        {
+            Assert.Null(await StateVerifier.FirstMismatchAsync(db));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_row_written_before_the_key_existed_holds_the_unbounded_key_verifies_and_is_still_found(Engine engine)
+    {
+        await using var scratch = await ScratchStore.CreateAsync(engine);
+        var store = await MigratedAsync(scratch);
+        var row = new Row(Guid.NewGuid(), CentreLat, CentreLon, Monday, Monday.AddHours(2));
+        await using var db = store.Open();
+        db.Observations.Add(Observation(row));
+        await db.SaveChangesAsync();
+
+        // What the migration leaves: the entry has no near_time_key, and AddColumn gave the row its default, 0.
+        var last = await db.Journal.AsNoTracking().Where(e => e.Entity == "observations" && e.RecordKey == row.Id.ToString())
+            .OrderByDescending(e => e.Seq).FirstAsync();
+        var old = System.Text.Json.Nodes.JsonNode.Parse(last.After!)!.AsObject();
+        Assert.True(old.Remove("near_time_key"));
+        await db.Journal.Where(e => e.Seq == last.Seq).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, old.ToJsonString()));
+        await db.Observations.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.NearTimeKey, NearTime.Unbounded));
+
+        var filter = new ListFilter { Near = new Place(CentreLat, CentreLon, null), RadiusKm = 1, From = Monday.AddDays(-1), To = Monday.AddDays(1) };
+        Assert.Equal(new[] { row.Id }, await AllAsync(store, filter, Observations.ListAsync));
+        Assert.Null(await StateVerifier.FirstMismatchAsync(db));
+    }
+
+    private static async Task<Store> MigratedAsync(ScratchStore scratch)
+    {
+        var store = new Store(scratch.Location, TimeProvider.System);
+        await store.MigrateAsync();
+        return store;
+    }
+
+    private sealed record Row(Guid Id, double Lat, double Lon, DateTimeOffset From, DateTimeOffset To);
+
+    /// <summary>
+    /// Intervals starting on, just before and just after week edges and mid-week, lasting nothing, three hours, exactly
+    /// the bound, a second over it and forty days; placed within about 25 km of the centre, so the circle keeps some.
+    /// </summary>
+    private static List<Row> Rows()
+    {
+        var random = new Random(14);
+        var rows = new List<Row>();
+        for (var week = -8; week <= 56; week++)
+        {
+            foreach (var offset in new[] { -Second, TimeSpan.Zero, Second, TimeSpan.FromHours(84) })
+            {
+                foreach (var length in new[] { TimeSpan.Zero, TimeSpan.FromHours(3), NearTime.MaxSpan, NearTime.MaxSpan + Second, TimeSpan.FromDays(40) })
+                {
+                    var from = Monday + (week * Week) + offset;
+                    rows.Add(new Row(Guid.NewGuid(), CentreLat + ((random.NextDouble() - 0.5) * 0.45), CentreLon + ((random.NextDouble() - 0.5) * 0.6), from, from + length));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Observation Observation(Row row) => new()
+    {
+        Id = row.Id, ObservedFrom = row.From, ObservedTo = row.To, TimePrecision = TimePrecision.Exact, Latitude = row.Lat, Longitude = row.Lon,
+        LocationPrecisionM = 100, Cell = Geohash.Encode(row.Lat, row.Lon), Category = Category.Explosion, Sensor = Sensor.Heard, Source = "Patrol A-1",
+        Visibility = Visibility.Internal, ReceivedAt = row.To, ReporterId = Guid.NewGuid(),
+    };
+
+    private static Incident Incident(Row row) => new()
+    {
+        Id = row.Id, Title = "t", Category = Category.Explosion, Status = IncidentStatus.Reported, StartsAt = row.From, EndsAt = row.To,
+        Latitude = row.Lat, Longitude = row.Lon, LocationPrecisionM = 100, Cell = Geohash.Encode(row.Lat, row.Lon), ObservationCount = 1, SourceCount = 1,
+        Visibility = Visibility.Internal, CreatedAt = row.From, UpdatedAt = row.From,
+    };
+
+    private static async Task<List<Guid>> AllAsync<T>(
+        Store store, ListFilter filter, Func<TruceDb, Viewer, ListFilter, CancellationToken, Task<Result<Page<T>>>> list)
+        where T : IPlacedRecord
+    {
+        var ids = new List<Guid>();
+        for (var number = 1; ; number++)
+        {
+            await using var db = store.Open();
+            var page = (await list(db, Viewer.System, filter with { Paging = new Paging(number, PageSize) }, default)).Value!;
+            ids.AddRange(page.Items.Select(r => r.Id));
+            if (page.Items.Count < PageSize)
+            {
+                return [.. ids.Order()];
+            }
+        }
+    }
+}
