@@ -17,10 +17,21 @@ public static class Places
     /// <summary>
     /// The places one of whose names starts with <paramref name="query"/>, compared by <see cref="NameKey"/>: a range
     /// of the (key, place) index, grouped by place, in the order of each place's best matching key (so an exact match
-    /// comes before a longer name), then by id. Without a query, every place in id order; a query with no letter or
-    /// digit is refused.
+    /// comes before a longer name), then by id, counted exactly up to <see cref="CountedUpTo"/> places. Without a
+    /// query, every place in id order; a query with no letter or digit is refused.
     /// </summary>
-    public static async Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, CancellationToken cancellationToken = default)
+    public static Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, CancellationToken cancellationToken = default) =>
+        SearchAsync(db, query, paging, CountedUpTo, cancellationToken);
+
+    /// <summary>
+    /// How many matching places a search counts exactly: past it the page's total is a lower bound
+    /// (<see cref="Page{T}.TotalIsLowerBound"/>, "more than 1 000"), so that a prefix of one or two letters costs what
+    /// the page costs, not what the whole gazetteer does.
+    /// </summary>
+    public const int CountedUpTo = 1_000;
+
+    /// <summary><see cref="SearchAsync(TruceDb, string?, Paging, CancellationToken)"/> with its own bound on the exact count.</summary>
+    internal static async Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, int countUpTo, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -38,28 +49,62 @@ public static class Places
             errors.Add("q", $"must contain a letter or a digit.");
             return errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed };
         }
+        var (ids, total, more) = await RangeAsync(db, key, paging, countUpTo, cancellationToken);
+        var hits = await HitsAsync(db, ids, cancellationToken);
+        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, total) { TotalIsLowerBound = more };
+    }
+
+    /// <summary>
+    /// One pass over the (key, place_id) index range of <paramref name="key"/>'s prefix, in the index's own order and
+    /// from the index alone: a place first appears at its least matching key, so the order of first appearances is the
+    /// order by (least key, id) the page wants, and their number is the total. Grouping in SQL instead (a count of the
+    /// groups, then the groups sorted by their least key) read the range twice and sorted it. The pass stops once it has
+    /// the page and more than <paramref name="countUpTo"/> places: a short prefix of a national gazetteer matches tens
+    /// of thousands of names, and counting them all was the slowest 1 % (docs/benchmarks.md, "Gazetteer at 10^6"). It
+    /// reads in chunks that continue after the last (key, place) read, so that stopping early reads no further rows on
+    /// either engine (Npgsql would drain an abandoned result to its end).
+    /// </summary>
+    private static async Task<(List<string> Ids, int Total, bool More)> RangeAsync(
+        TruceDb db, string key, Paging paging, int countUpTo, CancellationToken cancellationToken)
+    {
+        const int Chunk = 4_096;
         var after = NameKey.After(key);
-        var names = db.Set<PlaceName>().AsNoTracking().Where(n => n.Key.CompareTo(key) >= 0);
-        if (after is not null)
-        {
-            names = names.Where(n => n.Key.CompareTo(after) < 0);
-        }
-        // One pass over the (key, place_id) index range in the index's own order, read from the index alone: a place
-        // first appears at its least matching key, so the order of first appearances is the order by (least key, id)
-        // the page wants, and their number is the total. Grouping in SQL instead (a count of the groups, then the groups
-        // sorted by their least key) read the range twice and sorted it (docs/benchmarks.md, "Gazetteer at 10^6").
+        var enough = Math.Max(countUpTo, paging.Skip + paging.Size);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>(paging.Size);
-        var inOrder = names.OrderBy(n => n.Key).ThenBy(n => n.PlaceId).Select(n => n.PlaceId).AsAsyncEnumerable();
-        await foreach (var placeId in inOrder.WithCancellation(cancellationToken))
+        var (lastKey, lastPlace) = (key, "");
+        while (true)
         {
-            if (seen.Add(placeId) && seen.Count > paging.Skip && ids.Count < paging.Size)
+            var (fromKey, fromPlace) = (lastKey, lastPlace);
+            var names = db.Set<PlaceName>().AsNoTracking()
+                .Where(n => n.Key.CompareTo(fromKey) >= 0 && (n.Key != fromKey || n.PlaceId.CompareTo(fromPlace) > 0));
+            if (after is not null)
             {
-                ids.Add(placeId);
+                names = names.Where(n => n.Key.CompareTo(after) < 0);
             }
+            var chunk = await names.OrderBy(n => n.Key).ThenBy(n => n.PlaceId).Select(n => new { n.Key, n.PlaceId })
+                .Take(Chunk).ToListAsync(cancellationToken);
+            foreach (var name in chunk)
+            {
+                if (!seen.Add(name.PlaceId))
+                {
+                    continue;
+                }
+                if (seen.Count > enough)
+                {
+                    return (ids, enough, true);
+                }
+                if (seen.Count > paging.Skip && ids.Count < paging.Size)
+                {
+                    ids.Add(name.PlaceId);
+                }
+            }
+            if (chunk.Count < Chunk)
+            {
+                return (ids, seen.Count, false);
+            }
+            (lastKey, lastPlace) = (chunk[^1].Key, chunk[^1].PlaceId);
         }
-        var hits = await HitsAsync(db, ids, cancellationToken);
-        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, seen.Count);
     }
 
     /// <summary>A place with all its names; null when there is none with that id.</summary>

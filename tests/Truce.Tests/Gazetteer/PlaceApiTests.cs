@@ -149,4 +149,22 @@ public sealed class PlaceApiTests
             Assert.InRange(at[1].GetDouble(), 39.5, 40);
         });
     }
+
+    [Fact]
+    public async Task Past_a_thousand_places_the_api_and_the_page_say_more_than_a_thousand()
+    {
+        await using var app = await StartAsync(Engine.Sqlite);
+        await PlaceSearchTests.WriteManyAsync(app.Store);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
+
+        var page = await Json.ReadAsync(await client.GetAsync("/api/places?q=zzyzx", TestContext.Current.CancellationToken));
+        Assert.Equal((1_000, true, 21), (page.GetProperty("total").GetInt32(), page.GetProperty("totalIsLowerBound").GetBoolean(), page.GetProperty("pageCount").GetInt32()));
+        var exact = await Json.ReadAsync(await client.GetAsync("/api/places?q=stepanakert", TestContext.Current.CancellationToken));
+        Assert.False(exact.GetProperty("totalIsLowerBound").GetBoolean());
+
+        var html = await client.GetStringAsync("/places?q=zzyzx", TestContext.Current.CancellationToken);
+        Assert.Contains("Страница 1 (всего больше 1", html, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,9 @@ internal static class GeoJson
     public sealed record FeatureCollection(IReadOnlyList<Feature> Features, int Total, int Page, int PageSize)
     {
         public string Type { get; } = "FeatureCollection";
+
+        /// <summary>True when more than <see cref="Total"/> features match and the list stopped counting there.</summary>
+        public bool TotalIsLowerBound { get; init; }
     }
 
     public static Feature At(string id, double latitude, double longitude, object properties) =>

@@ -16,8 +16,9 @@ internal static class PageAnswers
         if (GeoJson.Wanted(request))
         {
             return GeoJson.Result(new GeoJson.FeatureCollection(
-                [.. page.Items.Select(item => feature(item, json(item)))], page.Total, page.PageNumber, page.PageSize));
+                [.. page.Items.Select(item => feature(item, json(item)))], page.Total, page.PageNumber, page.PageSize)
+            { TotalIsLowerBound = page.TotalIsLowerBound });
         }
-        return TypedResults.Ok(new PageJson<TJson>([.. page.Items.Select(json)], page.PageNumber, page.PageSize, page.Total, page.PageCount));
+        return TypedResults.Ok(new PageJson<TJson>([.. page.Items.Select(json)], page.PageNumber, page.PageSize, page.Total, page.PageCount, page.TotalIsLowerBound));
     }
 }
