@@ -15,33 +15,10 @@ public static class ObservationAnswers
 {
     public static ObservationInput Read(Func<string, string?> answer, FieldErrors errors)
     {
-        string? Text(string name) => answer(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        double? Number(string name)
-        {
-            if (Text(name) is not { } text)
-            {
-                return null;
-            }
-            if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-            {
-                return value;
-            }
-            errors.Add(name, $"'{Submission.Clip(text)}' is not a number.");
-            return null;
-        }
-        int? Whole(string name)
-        {
-            if (Text(name) is not { } text)
-            {
-                return null;
-            }
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            errors.Add(name, $"'{Submission.Clip(text)}' is not a whole number.");
-            return null;
-        }
+        var answers = new FormAnswers(answer, errors);
+        string? Text(string name) => answers.Text(name);
+        double? Number(string name) => answers.Number(name);
+        int? Whole(string name) => answers.Whole(name);
         return new ObservationInput
         {
             Id = Guid.TryParse(Text("id"), out var id) ? id : null,
