@@ -133,6 +133,52 @@ public sealed class BulkInsertTests
 
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_large_batch_beside_its_smaller_journal_is_written_whole_and_verifies(Engine engine)
+    {
+        // 1 000 observations hold more values than one multi-row INSERT may (PostgreSQL then COPYs them) while their
+        // 1 000 journal entries do not (an INSERT): both ways in one transaction, the chain after them intact.
+        Assert.True(1_000 * 17 > PostgresTruceDb.MaxInsertValues && 1_000 * 16 <= PostgresTruceDb.MaxInsertValues);
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        var template = (Observation)Records()[0];
+        var ids = Enumerable.Range(0, 1_000).Select(i => Guid.Parse($"0f1e2d3c-4b5a-4968-8776-{i:D12}")).ToList();
+        await using (var db = store.Open(Importer))
+        {
+            Assert.Equal(1_000, await db.BulkInsertAsync([.. ids.Select(id => new Observation
+            {
+                Id = id,
+                ObservedFrom = template.ObservedFrom,
+                ObservedTo = template.ObservedTo,
+                TimePrecision = template.TimePrecision,
+                Latitude = template.Latitude,
+                Longitude = template.Longitude,
+                LocationPrecisionM = template.LocationPrecisionM,
+                AreaName = template.AreaName,
+                Cell = template.Cell,
+                Category = template.Category,
+                Count = 1,
+                Sensor = template.Sensor,
+                Narrative = template.Narrative,
+                ReporterId = template.ReporterId,
+                Visibility = template.Visibility,
+                ReceivedAt = template.ReceivedAt,
+                SubmissionHash = template.SubmissionHash,
+            })]));
+            Assert.Equal(1, await db.BulkInsertAsync(Records()[2..]));
+        }
+
+        await using var check = store.Open();
+        Assert.Equal(ids.Order(), (await check.Observations.Select(o => o.Id).ToListAsync()).Order());
+        var journal = await JournalAsync(store);
+        Assert.Equal(1_001, journal.Count);
+        Assert.Equal(ids.Select(id => id.ToString("D")).Order(StringComparer.Ordinal),
+            journal.Where(e => e.Entity == "observations").Select(e => e.RecordKey).Order(StringComparer.Ordinal));
+        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task A_failed_bulk_insert_writes_neither_rows_nor_journal(Engine engine)
     {
         var (test, store) = await MigratedAsync(engine, TimeProvider.System);
