@@ -19,10 +19,10 @@ public static class Observations
         Result<Observation> built;
         using (WriteTelemetry.Begin("validate"))
         {
-            // The rules need to know only whether the party the report names exists: look up that one, not every party.
+            // The rules need to know only whether the party the report names exists: that one, remembered for a few seconds.
             var named = input.AllegedParty?.Trim();
             var parties = new HashSet<string>(StringComparer.Ordinal);
-            if (!string.IsNullOrEmpty(named) && await db.Parties.AnyAsync(p => p.Id == named, cancellationToken))
+            if (!string.IsNullOrEmpty(named) && await KnownParties.ExistsAsync(db, named, cancellationToken))
             {
                 parties.Add(named);
             }

@@ -103,6 +103,9 @@ public sealed class GroupCommit
     {
         var reader = _queue.Reader;
         var batch = new List<Pending>(MaxBatch);
+        // The writer's unit of work (its connection, SQLite's prepared INSERTs) is kept from one batch to the next while
+        // records keep coming, and let go as soon as the queue is empty, so an idle server holds no connection.
+        TruceDb? db = null;
         while (await reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -119,80 +122,112 @@ public sealed class GroupCommit
                 using var span = WriteTelemetry.Source.StartActivity("batch", ActivityKind.Internal, parentContext: default,
                     tags: [new("truce.batch.size", batch.Count)],
                     links: [.. batch.Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller))]);
-                await WriteAsync(batch);
+                db ??= _store.Open();
+                if (!await WriteAsync(db, batch))
+                {
+                    // A failed write may leave the unit of work in any state: the next batch starts on a fresh one.
+                    await db.DisposeAsync();
+                    db = null;
+                    await WriteEachAloneAsync(batch);
+                }
             }
             catch (Exception e)
             {
                 // Whatever fails outside the write itself (a listener that throws, say) fails this batch, never the writer:
-                // a writer that stopped would leave every later caller waiting.
+                // a writer that stopped would leave every later caller waiting. The next batch starts on a fresh unit of work.
                 foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(e);
                 }
+                db = null;
             }
             WriteTelemetry.BatchSize.Record(batch.Count);
             WriteTelemetry.WriterTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (db is not null && !reader.TryPeek(out _))
+            {
+                await db.DisposeAsync();
+                db = null;
+            }
         }
     }
 
-    private async Task WriteAsync(IReadOnlyList<Pending> batch)
+    /// <summary>
+    /// Writes the batch in one transaction on the writer's unit of work and answers its callers; false when the write
+    /// failed, with nobody answered who was to be inserted (a record written alone is answered with what it threw).
+    /// </summary>
+    private static async Task<bool> WriteAsync(TruceDb db, IReadOnlyList<Pending> batch)
     {
         try
         {
-            await using var db = _store.Open();
-            Dictionary<Guid, string> stored;
-            using (WriteTelemetry.Begin("replay.check"))
-            {
-                stored = await StoredHashesAsync(db, batch);
-            }
-            var inserted = new List<Pending>(batch.Count);
-            var rows = new List<PreparedInsert>(batch.Count);
-            var repeated = new List<(Pending Pending, CommitOutcome Outcome)>();
-            using (WriteTelemetry.Begin("batch.build"))
-            {
-                var taken = new Dictionary<Guid, string>();
-                foreach (var pending in batch)
-                {
-                    if (pending.Record is ISubmittedRecord submitted)
-                    {
-                        if (stored.TryGetValue(submitted.Id, out var storedHash))
-                        {
-                            // Already committed before this batch: the answer does not wait for this batch's commit.
-                            pending.Done.TrySetResult(AnswerTo(submitted, storedHash));
-                            continue;
-                        }
-                        if (!taken.TryAdd(submitted.Id, submitted.SubmissionHash))
-                        {
-                            // Taken earlier in this batch: answered once that record is committed.
-                            repeated.Add((pending, AnswerTo(submitted, taken[submitted.Id])));
-                            continue;
-                        }
-                    }
-                    rows.Add(pending.Prepared);
-                    inserted.Add(pending);
-                }
-            }
-            await db.InsertPreparedAsync(rows);
-            foreach (var pending in inserted)
-            {
-                pending.Done.TrySetResult(CommitOutcome.Inserted);
-            }
-            foreach (var (pending, outcome) in repeated)
-            {
-                pending.Done.TrySetResult(outcome);
-            }
+            await WriteBatchAsync(db, batch);
+            return true;
         }
         catch (Exception) when (batch.Count > 1)
         {
-            // Alone, each record is checked again: a repeat of one that is now stored is answered from the store.
-            foreach (var pending in batch.Where(p => !p.Done.Task.IsCompleted))
-            {
-                await WriteAsync([pending]);
-            }
+            return false;
         }
         catch (Exception e)
         {
             batch[0].Done.TrySetException(e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// After a batch failed (a racing duplicate id, say): each record not yet answered is checked again and written alone,
+    /// on a unit of work of its own, so that it fails alone; a repeat of one now stored is answered from the store.
+    /// </summary>
+    private async Task WriteEachAloneAsync(IReadOnlyList<Pending> batch)
+    {
+        foreach (var pending in batch.Where(p => !p.Done.Task.IsCompleted))
+        {
+            await using var alone = _store.Open();
+            await WriteAsync(alone, [pending]);
+        }
+    }
+
+    private static async Task WriteBatchAsync(TruceDb db, IReadOnlyList<Pending> batch)
+    {
+        Dictionary<Guid, string> stored;
+        using (WriteTelemetry.Begin("replay.check"))
+        {
+            stored = await StoredHashesAsync(db, batch);
+        }
+        var inserted = new List<Pending>(batch.Count);
+        var rows = new List<PreparedInsert>(batch.Count);
+        var repeated = new List<(Pending Pending, CommitOutcome Outcome)>();
+        using (WriteTelemetry.Begin("batch.build"))
+        {
+            var taken = new Dictionary<Guid, string>();
+            foreach (var pending in batch)
+            {
+                if (pending.Record is ISubmittedRecord submitted)
+                {
+                    if (stored.TryGetValue(submitted.Id, out var storedHash))
+                    {
+                        // Already committed before this batch: the answer does not wait for this batch's commit.
+                        pending.Done.TrySetResult(AnswerTo(submitted, storedHash));
+                        continue;
+                    }
+                    if (!taken.TryAdd(submitted.Id, submitted.SubmissionHash))
+                    {
+                        // Taken earlier in this batch: answered once that record is committed.
+                        repeated.Add((pending, AnswerTo(submitted, taken[submitted.Id])));
+                        continue;
+                    }
+                }
+                rows.Add(pending.Prepared);
+                inserted.Add(pending);
+            }
+        }
+        await db.InsertPreparedAsync(rows);
+        foreach (var pending in inserted)
+        {
+            pending.Done.TrySetResult(CommitOutcome.Inserted);
+        }
+        foreach (var (pending, outcome) in repeated)
+        {
+            pending.Done.TrySetResult(outcome);
         }
     }
 

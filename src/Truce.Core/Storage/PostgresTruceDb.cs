@@ -1,7 +1,9 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Truce.Geo;
+using Truce.Journal;
 using Truce.Monitoring;
 
 namespace Truce.Storage;
@@ -38,6 +40,85 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
             new NpgsqlParameter("cell_to", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = windows.Select(w => w.CellsTo).ToArray() },
             new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = windows.Select(w => w.From).ToArray() },
             new NpgsqlParameter("ends", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = windows.Select(w => w.To).ToArray() });
+
+    /// <summary>
+    /// At most this many values in one multi-row INSERT (PostgreSQL allows 65 535 parameters per statement). A group
+    /// commit's batch (up to 256 records) fits; an import's batch of thousands goes by binary COPY instead, which is
+    /// faster for many rows but costs two round trips per table, where a small batch's INSERTs all go in one.
+    /// </summary>
+    internal const int MaxInsertValues = 16_384;
+
+    /// <summary>
+    /// The lock and the read of the last entry in one round trip (sent with the transaction's BEGIN): two statements
+    /// of one batch, so the read's snapshot is taken after the lock is held and sees every entry committed before it.
+    /// </summary>
+    private protected override async Task<JournalEntry?> LockAndReadLastAsync(CancellationToken cancellationToken)
+    {
+        var journal = ShapeOf(Model.FindEntityType(typeof(JournalEntry))!);
+        var seq = journal.Columns.Single(c => c.Property.Name == nameof(JournalEntry.Seq)).Name;
+        var hash = journal.Columns.Single(c => c.Property.Name == nameof(JournalEntry.Hash)).Name;
+        await using var batch = ((NpgsqlConnection)Database.GetDbConnection()).CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({JournalLockKey})"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT \"{seq}\", \"{hash}\" FROM \"{journal.Table}\" ORDER BY \"{seq}\" DESC LIMIT 1"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new JournalEntry { Seq = reader.GetInt64(0), Hash = reader.GetString(1) } : null;
+    }
+
+    /// <summary>
+    /// Small tables as multi-row INSERTs sent together in one batch (one round trip for a group commit's records and
+    /// their journal entries); a table of more than <see cref="MaxInsertValues"/> values by binary COPY. The tables
+    /// still reach the server in the order given.
+    /// </summary>
+    private protected override async Task WriteTablesAsync(IReadOnlyList<(RecordShape Shape, IReadOnlyList<object> Rows)> tables, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)Database.GetDbConnection();
+        await using var batch = connection.CreateBatch();
+        // Only a factory: the type mapping configures each parameter as EF's own inserts would (the NpgsqlDbType of an instant, say).
+        await using var parameters = connection.CreateCommand();
+        foreach (var (shape, rows) in tables)
+        {
+            if (rows.Count * shape.Columns.Count <= MaxInsertValues)
+            {
+                batch.BatchCommands.Add(Insert(shape, rows, parameters));
+                continue;
+            }
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                batch.BatchCommands.Clear();
+            }
+            await WriteRowsAsync(shape, rows, cancellationToken);
+        }
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One INSERT of all the rows, with positional parameters ($1, $2, ...) row after row.</summary>
+    private static NpgsqlBatchCommand Insert(RecordShape shape, IReadOnlyList<object> rows, NpgsqlCommand parameters)
+    {
+        var columns = shape.Columns;
+        var text = new StringBuilder($"INSERT INTO \"{shape.Table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ");
+        var insert = new NpgsqlBatchCommand();
+        var n = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                text.Append(c == 0 ? "$" : ", $").Append(++n);
+                var parameter = columns[c].Mapping.CreateParameter(parameters, string.Empty, null, columns[c].Property.IsNullable);
+                // The stored value (after the model's converter), set as the SQLite writer does.
+                parameter.Value = columns[c].Stored(rows[r]) ?? DBNull.Value;
+                insert.Parameters.Add(parameter);
+            }
+            text.Append(')');
+        }
+        insert.CommandText = text.ToString();
+        return insert;
+    }
 
     private protected override async Task WriteRowsAsync(RecordShape shape, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {

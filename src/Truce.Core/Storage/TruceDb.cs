@@ -177,11 +177,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
             chain.Dispose();
             try
             {
-                foreach (var (shape, rows) in tables)
-                {
-                    await WriteRowsAsync(shape, rows, cancellationToken);
-                }
-                await WriteRowsAsync(ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries, cancellationToken);
+                await WriteTablesAsync([.. tables.Select(t => (t.Key, (IReadOnlyList<object>)t.Value)),
+                    (ShapeOf(Model.FindEntityType(typeof(JournalEntry))!), entries)], cancellationToken);
             }
             catch (DbException e)
             {
@@ -201,8 +198,11 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         var owned = Database.CurrentTransaction is null;
         using var writer = owned ? await EnterWriterAsync(cancellationToken) : null;
         await using var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await LockJournalAsync(cancellationToken);
-        var previous = await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
+        JournalEntry? previous;
+        using (WriteTelemetry.Begin("journal.lock"))
+        {
+            previous = await LockAndReadLastAsync(cancellationToken);
+        }
         int written;
         using (WriteTelemetry.Begin("journal.write"))
         {
@@ -222,6 +222,25 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// windows comes back once per window.
     /// </summary>
     public abstract IQueryable<Observation> ObservationsIn(IReadOnlyList<CellWindow> windows);
+
+    /// <summary>
+    /// Takes the journal lock and reads the last entry under it: what the next entry chains onto (only its
+    /// <see cref="JournalEntry.Seq"/> and <see cref="JournalEntry.Hash"/> are read from it).
+    /// </summary>
+    private protected virtual async Task<JournalEntry?> LockAndReadLastAsync(CancellationToken cancellationToken)
+    {
+        await LockJournalAsync(cancellationToken);
+        return await Journal.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts the rows of each table in turn (in the order given) in the open transaction; no journal, no tracking.</summary>
+    private protected virtual async Task WriteTablesAsync(IReadOnlyList<(RecordShape Shape, IReadOnlyList<object> Rows)> tables, CancellationToken cancellationToken)
+    {
+        foreach (var (shape, rows) in tables)
+        {
+            await WriteRowsAsync(shape, rows, cancellationToken);
+        }
+    }
 
     /// <summary>Inserts rows of one table in the open transaction, as fast as the engine allows; no journal, no tracking.</summary>
     private protected abstract Task WriteRowsAsync(RecordShape shape, IReadOnlyList<object> rows, CancellationToken cancellationToken);

@@ -6,7 +6,7 @@ namespace Truce.Storage;
 /// <summary>
 /// Where a write's time goes, in the form any .NET tool reads (dotnet-counters, dotnet-trace, an OpenTelemetry
 /// exporter): spans of the ActivitySource "Truce.Write" (auth, validate, snapshot, queue.wait per submission; batch with
-/// replay.check, batch.build, journal.write and commit per batch) and instruments of the Meter of the same name.
+/// replay.check, batch.build, journal.lock, journal.write and commit per batch) and instruments of the Meter of the same name.
 /// Both cost almost nothing while nobody listens: StartActivity returns null and a histogram without a listener
 /// records nothing.
 /// </summary>
@@ -30,7 +30,8 @@ public static class WriteTelemetry
     internal static readonly Histogram<double> WriterTime = Meter.CreateHistogram<double>("truce.write.writer.time", "ms",
         "Time the writer spends on one batch.");
 
-    /// <summary>Milliseconds per stage, tagged stage=auth|validate|snapshot|queue.wait|replay.check|batch.build|journal.write|commit.</summary>
+    /// <summary>Milliseconds per stage, tagged stage=auth|validate|snapshot|queue.wait|replay.check|batch.build|journal.lock|journal.write|commit
+    /// (journal.lock: the lock and the read of the last entry; journal.write: the chain and the INSERTs).</summary>
     internal static readonly Histogram<double> StageTime = Meter.CreateHistogram<double>("truce.write.stage.time", "ms",
         "Time spent in one stage of the write path.");
 

@@ -21,35 +21,39 @@ public sealed class BulkInsertTests
         return (test, store);
     }
 
+    private static readonly DateTimeOffset At = new DateTimeOffset(2026, 11, 29, 10, 15, 30, TimeSpan.Zero).AddTicks(4_560);
+
     // Built afresh for each store, with every kind of column: nullables set and unset, enums, instants to the
     // tick, text that JSON must escape, a secret.
+    private static Observation Sample(Guid id) => new()
+    {
+        Id = id,
+        ObservedFrom = At,
+        ObservedTo = At.AddMinutes(5),
+        TimePrecision = TimePrecision.Hour,
+        Latitude = 40.123456,
+        Longitude = 46.654321,
+        LocationPrecisionM = 250,
+        AreaName = "Şuşa \"old town\"",
+        BearingDeg = 271.5,
+        DistanceM = 1200,
+        Cell = Geohash.Encode(40.123456, 46.654321),
+        Category = Category.HeavyMachineGunFire,
+        Count = 3,
+        Sensor = Sensor.ToldBy,
+        CiviliansInjured = 1,
+        Narrative = "Bursts heard <b>north</b>\nof the ridge; 🔥 seen",
+        ReporterId = Importer.UserId!.Value,
+        Source = "patrol-7",
+        Visibility = Visibility.Internal,
+        ReceivedAt = At.AddHours(1),
+        SubmissionHash = new string('c', 64),
+    };
+
     private static List<object> Records()
     {
-        var at = new DateTimeOffset(2026, 11, 29, 10, 15, 30, TimeSpan.Zero).AddTicks(4_560);
-        var observation = new Observation
-        {
-            Id = Guid.Parse("0f1e2d3c-4b5a-4968-8776-655443322110"),
-            ObservedFrom = at,
-            ObservedTo = at.AddMinutes(5),
-            TimePrecision = TimePrecision.Hour,
-            Latitude = 40.123456,
-            Longitude = 46.654321,
-            LocationPrecisionM = 250,
-            AreaName = "Şuşa \"old town\"",
-            BearingDeg = 271.5,
-            DistanceM = 1200,
-            Cell = Geohash.Encode(40.123456, 46.654321),
-            Category = Category.HeavyMachineGunFire,
-            Count = 3,
-            Sensor = Sensor.ToldBy,
-            CiviliansInjured = 1,
-            Narrative = "Bursts heard <b>north</b>\nof the ridge; 🔥 seen",
-            ReporterId = Importer.UserId!.Value,
-            Source = "patrol-7",
-            Visibility = Visibility.Internal,
-            ReceivedAt = at.AddHours(1),
-            SubmissionHash = new string('c', 64),
-        };
+        var at = At;
+        var observation = Sample(Guid.Parse("0f1e2d3c-4b5a-4968-8776-655443322110"));
         var incident = new Incident
         {
             Id = Guid.Parse("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
@@ -127,6 +131,32 @@ public sealed class BulkInsertTests
             (expected.Id, expected.ObservedFrom, expected.TimePrecision, expected.AreaName, expected.BearingDeg, expected.Weather, expected.Category, expected.Narrative, expected.IncidentId),
             (stored.Id, stored.ObservedFrom, stored.TimePrecision, stored.AreaName, stored.BearingDeg, stored.Weather, stored.Category, stored.Narrative, stored.IncidentId));
         Assert.Equal("monitor.bulk", (await check.Users.SingleAsync(u => u.Id == Guid.Parse("11111111-2222-4333-8444-555555555555"))).Name);
+        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_large_batch_beside_its_smaller_journal_is_written_whole_and_verifies(Engine engine)
+    {
+        // 1 000 observations hold more values than one multi-row INSERT may (PostgreSQL then COPYs them) while their
+        // 1 000 journal entries do not (an INSERT): both ways in one transaction, the chain after them intact.
+        Assert.True(1_000 * 17 > PostgresTruceDb.MaxInsertValues && 1_000 * 16 <= PostgresTruceDb.MaxInsertValues);
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        var ids = Enumerable.Range(0, 1_000).Select(i => Guid.Parse($"0f1e2d3c-4b5a-4968-8776-{i:D12}")).ToList();
+        await using (var db = store.Open(Importer))
+        {
+            Assert.Equal(1_000, await db.BulkInsertAsync([.. ids.Select(Sample)]));
+            Assert.Equal(1, await db.BulkInsertAsync(Records()[2..]));
+        }
+
+        await using var check = store.Open();
+        Assert.Equal(ids.Order(), (await check.Observations.Select(o => o.Id).ToListAsync()).Order());
+        var journal = await JournalAsync(store);
+        Assert.Equal(1_001, journal.Count);
+        Assert.Equal(ids.Select(id => id.ToString("D")).Order(StringComparer.Ordinal),
+            journal.Where(e => e.Entity == "observations").Select(e => e.RecordKey).Order(StringComparer.Ordinal));
         Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
         Assert.Null(await StateVerifier.FirstMismatchAsync(check));
     }

@@ -56,9 +56,9 @@ public sealed class WriteTracingTests
         var batch = Assert.Single(spans, s => s.OperationName == "batch" && s.Links.Any(l => l.Context.SpanId == submit.SpanId));
         Assert.Equal(default, batch.ParentSpanId);
         Assert.Equal(1, batch.GetTagItem("truce.batch.size"));
-        Assert.Equal(["batch.build", "commit", "journal.write", "replay.check"], Children(spans, batch));
+        Assert.Equal(["batch.build", "commit", "journal.lock", "journal.write", "replay.check"], Children(spans, batch));
         var ordered = spans.Where(s => s.ParentSpanId == batch.SpanId).OrderBy(s => s.StartTimeUtc).ToList();
-        Assert.Equal(["replay.check", "batch.build", "journal.write", "commit"], ordered.Select(s => s.OperationName));
+        Assert.Equal(["replay.check", "batch.build", "journal.lock", "journal.write", "commit"], ordered.Select(s => s.OperationName));
         Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.First.StartTimeUtc + pair.First.Duration <= pair.Second.StartTimeUtc));
         Assert.True(ordered.Sum(s => s.Duration.Ticks) <= batch.Duration.Ticks);
     }
