@@ -153,4 +153,76 @@ public sealed class BulkInsertTests
         Assert.Equal(0, await check.Incidents.CountAsync());
         Assert.Null(await StateVerifier.FirstMismatchAsync(check));
     }
+    // Many observations of one table, each with its own id, position and text: more than fill two of SQLite's
+    // multi-row statements (SqliteRowWriter.RowsPerStatement rows each), with a remainder written row by row.
+    private static List<object> Many(int count, int first = 0) =>
+    [
+        .. Enumerable.Range(first, count).Select(i =>
+        {
+            var observation = (Observation)Records()[0];
+            observation.Id = Guid.Parse($"0f1e2d3c-4b5a-4968-8776-{i:D12}");
+            observation.Latitude = 40 + (i / 1000.0);
+            observation.Cell = Geohash.Encode(observation.Latitude, observation.Longitude);
+            observation.Narrative = $"Row {i}: bursts heard";
+            observation.AreaName = i % 3 == 0 ? null : $"Area {i}";
+            observation.BearingDeg = i % 2 == 0 ? null : i;
+            observation.IncidentId = null;
+            return (object)observation;
+        }),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Rows_written_many_to_a_statement_read_back_in_their_own_columns_and_verify(Engine engine)
+    {
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        var count = (2 * SqliteRowWriter.RowsPerStatement) + 5;
+        await using (var db = store.Open(Importer))
+        {
+            Assert.Equal(count, await db.BulkInsertAsync(Many(count)));
+            // A second call on the same context reuses the statements.
+            Assert.Equal(3, await db.BulkInsertAsync(Many(3, first: count)));
+        }
+
+        await using var check = store.Open();
+        Assert.Equal(count + 3, await check.Observations.CountAsync());
+        foreach (var expected in Many(count + 3).Cast<Observation>())
+        {
+            // Found by its id through EF's own parameter: the row writer wrote the id as EF writes it.
+            var found = await check.Observations.AsNoTracking().SingleAsync(o => o.Id == expected.Id);
+            Assert.Equal((expected.Latitude, expected.Cell, expected.Narrative, expected.AreaName, expected.BearingDeg, expected.ObservedFrom),
+                (found.Latitude, found.Cell, found.Narrative, found.AreaName, found.BearingDeg, found.ObservedFrom));
+        }
+        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_taken_key_inside_a_multi_row_statement_fails_the_whole_write(Engine engine)
+    {
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using var _ = test;
+        await using (var db = store.Open(Importer))
+        {
+            await db.BulkInsertAsync(Many(1, first: 70));
+        }
+
+        await using (var db = store.Open(Importer))
+        {
+            // Row 70 is in the second group of 64: the first group is already in the statement's transaction when it fails.
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.BulkInsertAsync(Many(2 * SqliteRowWriter.RowsPerStatement)));
+            if (engine == Engine.Sqlite)
+            {
+                // As SaveChanges would: the group commit answers a racing duplicate by this type.
+                Assert.IsType<DbUpdateException>(refused);
+            }
+        }
+
+        await using var check = store.Open();
+        Assert.Equal(1, await check.Observations.CountAsync());
+        Assert.Equal(1, await check.Journal.CountAsync());
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
 }
