@@ -71,6 +71,27 @@ public sealed class BulkInsertTests
         return [observation, incident, user];
     }
 
+    // The journal's chain holds and every stored row is what its last entry says.
+    private static async Task AssertVerifiesAsync(TruceDb check)
+    {
+        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
+        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+    }
+
+    // Writes the first records, then tries the second in one call, which must be refused.
+    private static async Task<(ScratchStore Test, Store Store, Exception Refused)> RefusedAsync(Engine engine, List<object> first, List<object> second)
+    {
+        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        await using (var db = store.Open(Importer))
+        {
+            await db.BulkInsertAsync(first);
+        }
+        await using (var db = store.Open(Importer))
+        {
+            return (test, store, await Assert.ThrowsAnyAsync<Exception>(() => db.BulkInsertAsync(second)));
+        }
+    }
+
     private static async Task<List<JournalEntry>> JournalAsync(Store store)
     {
         await using var db = store.Open();
@@ -127,26 +148,16 @@ public sealed class BulkInsertTests
             (expected.Id, expected.ObservedFrom, expected.TimePrecision, expected.AreaName, expected.BearingDeg, expected.Weather, expected.Category, expected.Narrative, expected.IncidentId),
             (stored.Id, stored.ObservedFrom, stored.TimePrecision, stored.AreaName, stored.BearingDeg, stored.Weather, stored.Category, stored.Narrative, stored.IncidentId));
         Assert.Equal("monitor.bulk", (await check.Users.SingleAsync(u => u.Id == Guid.Parse("11111111-2222-4333-8444-555555555555"))).Name);
-        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
-        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+        await AssertVerifiesAsync(check);
     }
 
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task A_failed_bulk_insert_writes_neither_rows_nor_journal(Engine engine)
     {
-        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        // The same observation again: its key is taken, so the whole call fails.
+        var (test, store, _) = await RefusedAsync(engine, Records()[..1], Records());
         await using var _ = test;
-        await using (var db = store.Open(Importer))
-        {
-            await db.BulkInsertAsync(Records()[..1]);
-        }
-
-        await using (var db = store.Open(Importer))
-        {
-            // The same observation again: its key is taken, so the whole call fails.
-            await Assert.ThrowsAnyAsync<Exception>(() => db.BulkInsertAsync(Records()));
-        }
 
         await using var check = store.Open();
         Assert.Equal(1, await check.Journal.CountAsync());
@@ -194,30 +205,20 @@ public sealed class BulkInsertTests
             Assert.Equal((expected.Latitude, expected.Cell, expected.Narrative, expected.AreaName, expected.BearingDeg, expected.ObservedFrom),
                 (found.Latitude, found.Cell, found.Narrative, found.AreaName, found.BearingDeg, found.ObservedFrom));
         }
-        Assert.True((await JournalVerifier.VerifyAsync(check)).Holds);
-        Assert.Null(await StateVerifier.FirstMismatchAsync(check));
+        await AssertVerifiesAsync(check);
     }
 
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task A_taken_key_inside_a_multi_row_statement_fails_the_whole_write(Engine engine)
     {
-        var (test, store) = await MigratedAsync(engine, TimeProvider.System);
+        // Row 70 is in the second group of 64: the first group is already in the statement's transaction when it fails.
+        var (test, store, refused) = await RefusedAsync(engine, Many(1, first: 70), Many(2 * SqliteRowWriter.RowsPerStatement));
         await using var _ = test;
-        await using (var db = store.Open(Importer))
+        if (engine == Engine.Sqlite)
         {
-            await db.BulkInsertAsync(Many(1, first: 70));
-        }
-
-        await using (var db = store.Open(Importer))
-        {
-            // Row 70 is in the second group of 64: the first group is already in the statement's transaction when it fails.
-            var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.BulkInsertAsync(Many(2 * SqliteRowWriter.RowsPerStatement)));
-            if (engine == Engine.Sqlite)
-            {
-                // As SaveChanges would: the group commit answers a racing duplicate by this type.
-                Assert.IsType<DbUpdateException>(refused);
-            }
+            // As SaveChanges would: the group commit answers a racing duplicate by this type.
+            Assert.IsType<DbUpdateException>(refused);
         }
 
         await using var check = store.Open();
