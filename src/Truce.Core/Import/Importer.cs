@@ -6,7 +6,13 @@ using Truce.Verification;
 
 namespace Truce.Import;
 
-public sealed record ImportOptions(Visibility Visibility = Visibility.Internal, bool SkipInvalid = false, int BatchSize = 5000);
+/// <summary>
+/// How an import runs. <see cref="BatchSize"/> events are read, looked up and written at a time (what memory holds);
+/// <see cref="CommitSize"/> events go in one transaction, a commit (and its sync) per that many: each commit of an
+/// import rewrites every index page its events touched, and with keys spread over the indexes (the cell index is
+/// spatial) a larger transaction touches each page once for many events instead of once per few.
+/// </summary>
+public sealed record ImportOptions(Visibility Visibility = Visibility.Internal, bool SkipInvalid = false, int BatchSize = 5000, int CommitSize = 50_000);
 
 /// <summary>How far an import has got: rows checked or written, out of the total once the first pass knows it.</summary>
 public sealed record ImportProgress(string Phase, long Rows, long? Total);
@@ -21,8 +27,8 @@ public sealed record ImportSummary(long Read, long Imported, long Updated, long 
 
 /// <summary>
 /// Imports a dataset's events as observations, streaming in constant memory. By default a first pass
-/// checks every row and a file with any bad row imports nothing; the second pass writes in batches, each
-/// batch one transaction: new events (and the incidents they start) through
+/// checks every row and a file with any bad row imports nothing; the second pass writes in batches, several
+/// batches to a transaction (<see cref="ImportOptions.CommitSize"/>): new events (and the incidents they start) through
 /// <see cref="TruceDb.BulkInsertAsync"/>, joined and corrected incidents and observations through
 /// <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/>, so every record is journaled exactly as
 /// any other write. A re-import finds each event by its source and id: unchanged rows are left alone,
@@ -72,6 +78,7 @@ public static class Importer
         // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.WidenPageCacheAsync(cancellationToken);
+        await using var transaction = new ImportTransaction(db, options.CommitSize);
         foreach (var row in Checked(now))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -90,7 +97,7 @@ public static class Importer
             if (batch.ContainsKey(observation.Id) || batch.Count >= options.BatchSize)
             {
                 // The same event twice in one file: the later row is written after the earlier, as a change to it.
-                await WriteAsync(db, batch.Values, lines, counts, now, cancellationToken);
+                await WriteAsync(transaction, batch.Values, lines, counts, now, cancellationToken);
                 batch.Clear();
                 lines.Clear();
             }
@@ -101,7 +108,9 @@ public static class Importer
                 progress?.Report(new ImportProgress("importing", read, total));
             }
         }
-        await WriteAsync(db, batch.Values, lines, counts, now, cancellationToken);
+        await WriteAsync(transaction, batch.Values, lines, counts, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await db.EndBulkWriteAsync(cancellationToken);
         progress?.Report(new ImportProgress("importing", read, total));
         return new ImportSummary(read, counts.Added, counts.Updated, counts.Unchanged, rejected + counts.Rejected, Refused: false, errors);
     }
@@ -265,13 +274,14 @@ public static class Importer
         public long Unchanged;
     }
 
-    private static async Task WriteAsync(TruceDb db, Dictionary<Guid, Observation>.ValueCollection batch, Dictionary<Guid, int> lines, Counts counts,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task WriteAsync(ImportTransaction transaction, Dictionary<Guid, Observation>.ValueCollection batch, Dictionary<Guid, int> lines,
+        Counts counts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return;
         }
+        var db = transaction.Db;
         Dictionary<Guid, Observation> stored;
         using (WriteTelemetry.Begin("import.lookup"))
         {
@@ -301,7 +311,7 @@ public static class Importer
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await transaction.BeginAsync(cancellationToken);
         IReadOnlyList<Incident> created;
         using (WriteTelemetry.Begin("import.attach"))
         {
@@ -323,13 +333,10 @@ public static class Importer
             await ImportIncidents.RefreshAsync(db, updated, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        using (WriteTelemetry.Begin("commit"))
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
         db.ChangeTracker.Clear();
         counts.Added += added.Count;
         counts.Updated += changed.Count;
+        await transaction.WrittenAsync(batch.Count, cancellationToken);
     }
 
     /// <summary>

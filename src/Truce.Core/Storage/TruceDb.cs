@@ -258,6 +258,9 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// </summary>
     public virtual Task WidenPageCacheAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    /// <summary>After a long bulk write (committed): the connection goes back to the settings every other writer uses.</summary>
+    public virtual Task EndBulkWriteAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     protected virtual Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
     /// <summary>The record types of the store: every type with a configuration beside it in this assembly.</summary>
