@@ -61,15 +61,17 @@ public static class Places
     /// groups, then the groups sorted by their least key) read the range twice and sorted it. The pass stops once it has
     /// the page and more than <paramref name="countUpTo"/> places: a short prefix of a national gazetteer matches tens
     /// of thousands of names, and counting them all was the slowest 1 % (docs/benchmarks.md, "Gazetteer at 10^6"). It
-    /// reads in chunks that continue after the last (key, place) read, so that stopping early reads no further rows on
+    /// reads in chunks (the first just large enough to hold them, then doubling) that continue after the last (key, place) read, so that stopping early reads no further rows on
     /// either engine (Npgsql would drain an abandoned result to its end).
     /// </summary>
     private static async Task<(List<string> Ids, int Total, bool More)> RangeAsync(
         TruceDb db, string key, Paging paging, int countUpTo, CancellationToken cancellationToken)
     {
-        const int Chunk = 4_096;
         var after = NameKey.After(key);
         var enough = Math.Max(countUpTo, paging.Skip + paging.Size);
+        // The first chunk is the least that could hold enough places (one name each); chunks double, up to 4 096 names.
+        const int MaxChunk = 4_096;
+        var chunkSize = Math.Min(enough + 1, MaxChunk);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>(paging.Size);
         var (lastKey, lastPlace) = (key, "");
@@ -83,7 +85,7 @@ public static class Places
                 names = names.Where(n => n.Key.CompareTo(after) < 0);
             }
             var chunk = await names.OrderBy(n => n.Key).ThenBy(n => n.PlaceId).Select(n => new { n.Key, n.PlaceId })
-                .Take(Chunk).ToListAsync(cancellationToken);
+                .Take(chunkSize).ToListAsync(cancellationToken);
             foreach (var name in chunk)
             {
                 if (!seen.Add(name.PlaceId))
@@ -99,11 +101,12 @@ public static class Places
                     ids.Add(name.PlaceId);
                 }
             }
-            if (chunk.Count < Chunk)
+            if (chunk.Count < chunkSize)
             {
                 return (ids, seen.Count, false);
             }
             (lastKey, lastPlace) = (chunk[^1].Key, chunk[^1].PlaceId);
+            chunkSize = Math.Min(MaxChunk, chunkSize * 2);
         }
     }
 
