@@ -176,4 +176,32 @@ public sealed class RegisterFormTests
         Assert.Contains("<li><code>budgetUsd</code>: «lots» — не целое число.</li>", text, StringComparison.Ordinal);
         Assert.Contains("Записать проект восстановления", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_forms_offer_the_areas_being_worked_not_released_land_nobody_has_touched()
+    {
+        await using var app = await StartAsync(Engine.Sqlite);
+        var ct = TestContext.Current.CancellationToken;
+        var (cleared, clearedWithFind) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = app.Store.Open())
+        {
+            var square = JsonSerializer.Deserialize<JsonElement>("""{"type":"Polygon","coordinates":[[[46.3,40.3],[46.31,40.3],[46.31,40.31],[46.3,40.3]]]}""");
+            Assert.True((await HazardousAreas.AddAsync(db, Viewer.System, new() { Id = cleared, Name = "Cleared cell", Status = "cleared", Area = square }, ct)).Succeeded);
+            Assert.True((await HazardousAreas.AddAsync(db, Viewer.System, new() { Id = clearedWithFind, Name = "Cleared cell with a find", Status = "cleared", Area = square }, ct)).Succeeded);
+        }
+        var partner = await app.SignInAsync("partner", Role.Humanitarian);
+        using (var found = await PostAsync(partner, "/registers/mine-action", "/registers/mine-action/devices",
+            new() { ["id"] = $"{Guid.NewGuid()}", ["area"] = $"{clearedWithFind}", ["deviceType"] = "UXO", ["count"] = "1", ["date"] = "2026-11-21" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        }
+
+        var page = await partner.GetStringAsync("/registers/mine-action", ct);
+        // Each of the two forms offers the area not released and the released one with a find, and not the untouched one.
+        Assert.Equal(2, Occurrences(page, $"<option value=\"{Area}\""));
+        Assert.Equal(2, Occurrences(page, $"<option value=\"{clearedWithFind}\""));
+        Assert.Equal(0, Occurrences(page, $"{cleared}"));
+    }
+
+    private static int Occurrences(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 }
