@@ -3,7 +3,8 @@
 #   export TRUCE_TEST_PG="$(bash .ci/start-postgres.sh)"
 # Everything else goes to stderr. The data dir is written to $STATE_FILE so .ci/run can stop it:
 #   pg_ctl -D "$(cat /tmp/truce-ci-pgdata)" -m fast stop
-# Port: 55432 (not 5432, to stay clear of a system cluster), or $PGPORT_TRUCE.
+# Port: 55432 (not 5432, to stay clear of a system cluster), or $PGPORT_TRUCE. $TRUCE_PG_OPTIONS adds server settings,
+# e.g. TRUCE_PG_OPTIONS="-c shared_buffers=1GB" for a benchmark whose data should fit in PostgreSQL's own cache.
 set -euo pipefail
 
 PORT="${PGPORT_TRUCE:-55432}"
@@ -39,7 +40,7 @@ as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --no-loc
 
 # Durability off (fsync etc.): faster tests, and the data is thrown away anyway.
 if ! as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2; then
+    "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${TRUCE_PG_OPTIONS:-}" >&2; then
   log "pg_ctl start failed; server log:"; cat "$DATA/log" >&2 || true
   die "could not start PostgreSQL on 127.0.0.1:$PORT"
 fi

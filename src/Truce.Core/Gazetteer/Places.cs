@@ -49,9 +49,19 @@ public static class Places
             errors.Add("q", $"must contain a letter or a digit.");
             return errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed };
         }
-        var (ids, total, more) = await RangeAsync(db, key, paging, countUpTo, cancellationToken);
-        var hits = await HitsAsync(db, ids, cancellationToken);
-        return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, total) { TotalIsLowerBound = more };
+        // One connection for the search's statements: returned to the pool between them, PostgreSQL's would be reset
+        // (DISCARD ALL) before the next, and its statements planned again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var (ids, total, more) = await RangeAsync(db, key, paging, countUpTo, cancellationToken);
+            var hits = await HitsAsync(db, ids, cancellationToken);
+            return new Page<PlaceHit>([.. ids.Select(id => hits[id])], paging.Number, paging.Size, total) { TotalIsLowerBound = more };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
@@ -61,31 +71,31 @@ public static class Places
     /// groups, then the groups sorted by their least key) read the range twice and sorted it. The pass stops once it has
     /// the page and more than <paramref name="countUpTo"/> places: a short prefix of a national gazetteer matches tens
     /// of thousands of names, and counting them all was the slowest 1 % (docs/benchmarks.md, "Gazetteer at 10^6"). It
-    /// reads in chunks (the first just large enough to hold them, then doubling) that continue after the last (key, place) read, so that stopping early reads no further rows on
-    /// either engine (Npgsql would drain an abandoned result to its end).
+    /// reads in chunks that continue after the last (key, place) read, so that stopping early reads no further rows on
+    /// either engine (Npgsql would drain an abandoned result to its end), and each chunk's pairs are distinct: a place's
+    /// Latin, Cyrillic and Azerbaijani names often fold to one key, and each would otherwise be a row.
     /// </summary>
     private static async Task<(List<string> Ids, int Total, bool More)> RangeAsync(
         TruceDb db, string key, Paging paging, int countUpTo, CancellationToken cancellationToken)
     {
         var after = NameKey.After(key);
         var enough = Math.Max(countUpTo, paging.Skip + paging.Size);
-        // The first chunk is the least that could hold enough places (one name each); chunks double, up to 4 096 names.
+        // The first chunk holds two (key, place) pairs for each place wanted, so that one statement is usually enough;
+        // chunks double, up to 4 096 pairs.
         const int MaxChunk = 4_096;
-        var chunkSize = Math.Min(enough + 1, MaxChunk);
+        var chunkSize = Math.Min(2 * (enough + 1), MaxChunk);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<string>(paging.Size);
         var (lastKey, lastPlace) = (key, "");
         while (true)
         {
             var (fromKey, fromPlace) = (lastKey, lastPlace);
-            var names = db.Set<PlaceName>().AsNoTracking()
-                .Where(n => n.Key.CompareTo(fromKey) >= 0 && (n.Key != fromKey || n.PlaceId.CompareTo(fromPlace) > 0));
-            if (after is not null)
-            {
-                names = names.Where(n => n.Key.CompareTo(after) < 0);
-            }
-            var chunk = await names.OrderBy(n => n.Key).ThenBy(n => n.PlaceId).Select(n => new { n.Key, n.PlaceId })
-                .Take(chunkSize).ToListAsync(cancellationToken);
+            // Raw SQL: EF puts a DISTINCT under a subquery, which SQLite then sorts whole; flat, both engines read the
+            // index in order and drop a place's equal keys (its Latin, Cyrillic and Azerbaijani names often fold alike).
+            var q = after is null
+                ? db.Database.SqlQuery<KeyAndPlace>($"SELECT DISTINCT key, place_id FROM place_name WHERE key >= {fromKey} AND (key <> {fromKey} OR place_id > {fromPlace}) ORDER BY key, place_id LIMIT {chunkSize}")
+                : db.Database.SqlQuery<KeyAndPlace>($"SELECT DISTINCT key, place_id FROM place_name WHERE key >= {fromKey} AND (key <> {fromKey} OR place_id > {fromPlace}) AND key < {after} ORDER BY key, place_id LIMIT {chunkSize}");
+            var chunk = await q.ToListAsync(cancellationToken);
             foreach (var name in chunk)
             {
                 if (!seen.Add(name.PlaceId))
@@ -156,18 +166,25 @@ public static class Places
         return [.. ids.Select(id => hits[id])];
     }
 
+    /// <summary>
+    /// The places of <paramref name="ids"/> with all their names, in one statement (each place joined to its names, a
+    /// place without a name kept): one round trip, and the ids as one parameter (<see cref="EF.Parameter{T}"/>), so that
+    /// a page of 7 places and one of 50 share one statement instead of compiling one per count.
+    /// </summary>
     private static async Task<Dictionary<string, PlaceHit>> HitsAsync(TruceDb db, List<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return [];
         }
-        var places = await db.Set<Place>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-        var names = (await db.Set<PlaceName>().AsNoTracking().Where(n => ids.Contains(n.PlaceId)).ToListAsync(cancellationToken))
-            .ToLookup(n => n.PlaceId);
-        return places.ToDictionary(
-            p => p.Id,
-            p => new PlaceHit(p, [.. names[p.Id].OrderBy(n => n.Kind).ThenBy(n => n.Language, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal)]),
+        var rows = await (
+            from p in db.Set<Place>().AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+            from n in db.Set<PlaceName>().AsNoTracking().Where(n => n.PlaceId == p.Id).DefaultIfEmpty()
+            select new { Place = p, Name = n }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Place.Id, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => new PlaceHit(g.First().Place, [.. g.Where(r => r.Name is not null).Select(r => r.Name!)
+                .OrderBy(n => n.Kind).ThenBy(n => n.Language, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal)]),
             StringComparer.Ordinal);
     }
 
@@ -196,4 +213,11 @@ public static class Places
         Cell = Geohash.Encode(latitude, longitude),
         CountryCode = countryCode,
     };
+
+    private sealed class KeyAndPlace
+    {
+        public required string Key { get; init; }
+
+        public required string PlaceId { get; init; }
+    }
 }
