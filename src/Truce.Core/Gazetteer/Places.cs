@@ -92,10 +92,13 @@ public static class Places
             var (fromKey, fromPlace) = (lastKey, lastPlace);
             // Raw SQL: EF puts a DISTINCT under a subquery, which SQLite then sorts whole; flat, both engines read the
             // index in order and drop a place's equal keys (its Latin, Cyrillic and Azerbaijani names often fold alike).
-            var q = after is null
-                ? db.Database.SqlQuery<KeyAndPlace>($"SELECT DISTINCT key, place_id FROM place_name WHERE key >= {fromKey} AND (key <> {fromKey} OR place_id > {fromPlace}) ORDER BY key, place_id LIMIT {chunkSize}")
-                : db.Database.SqlQuery<KeyAndPlace>($"SELECT DISTINCT key, place_id FROM place_name WHERE key >= {fromKey} AND (key <> {fromKey} OR place_id > {fromPlace}) AND key < {after} ORDER BY key, place_id LIMIT {chunkSize}");
-            var chunk = await q.ToListAsync(cancellationToken);
+            var chunk = await (after is null
+                ? db.Database.SqlQueryRaw<KeyAndPlace>(
+                    "SELECT DISTINCT key, place_id FROM place_name WHERE key >= {0} AND (key <> {0} OR place_id > {1}) ORDER BY key, place_id LIMIT {2}",
+                    fromKey, fromPlace, chunkSize)
+                : db.Database.SqlQueryRaw<KeyAndPlace>(
+                    "SELECT DISTINCT key, place_id FROM place_name WHERE key >= {0} AND (key <> {0} OR place_id > {1}) AND key < {3} ORDER BY key, place_id LIMIT {2}",
+                    fromKey, fromPlace, chunkSize, after)).ToListAsync(cancellationToken);
             foreach (var name in chunk)
             {
                 if (!seen.Add(name.PlaceId))
