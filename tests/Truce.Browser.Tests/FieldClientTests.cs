@@ -177,6 +177,62 @@ public sealed class FieldClientTests(SharedChromium chromium)
     /// EvaluateAsync: Playwright's WaitForFunction evaluates its string with eval when it has to poll, which the
     /// app's Content-Security-Policy (script-src 'self') rightly refuses.
     /// </summary>
+    /// <summary>
+    /// A server that answers 429 with Retry-After (here its per-user limit of two submissions a minute) is left alone
+    /// until then: the refused report waits the time it was given, not the client's own backoff of seconds, and the
+    /// reports after it are not tried one by one meanwhile, even by the client's next scheduled run.
+    /// </summary>
+    [Fact]
+    public async Task A_server_that_says_Retry_After_is_left_alone_until_then()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var mission = await Mission.StartAsync(new Dictionary<string, string?> { ["RateLimits:SubmissionsPerMinute"] = "2" });
+        var password = await mission.AddUserAsync("monitor.pause", Role.Monitor);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = mission.BaseUrl, ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/field/");
+        await page.GetByLabel("User name").FillAsync("monitor.pause");
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.pause");
+        await ReadyAsync(page);
+        await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
+
+        await context.SetOfflineAsync(true);
+        for (var i = 0; i < 4; i++)
+        {
+            await page.GetByLabel("Time (this device's clock)").FillAsync(DeviceTime(i, 40));
+            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync($"40.8{i}");
+            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
+            await page.GetByLabel("Category").SelectOptionAsync("explosion");
+            await page.GetByLabel("How many").FillAsync($"{i + 1}");
+            await page.GetByLabel("How known").SelectOptionAsync("heard");
+            await page.GetByLabel("Narrative").FillAsync($"Paused report {i}.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+        }
+        var online = DateTimeOffset.UtcNow;
+        await context.SetOfflineAsync(false);
+
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(2);
+        var paused = page.Locator("#outbox-list li[data-state=waiting][data-next-attempt]");
+        await Assertions.Expect(paused).ToHaveCountAsync(1);
+        var next = DateTimeOffset.Parse(await paused.GetAttributeAsync("data-next-attempt") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        // The rest of the limiter's minute, not the backoff after one failure (4 s).
+        Assert.True(next - online > TimeSpan.FromSeconds(20), $"the next attempt is at {next:O}, {(next - online).TotalSeconds:F0} s after going online");
+
+        // The client runs every 10 s; its next run must not try the fourth report while the server has asked for a pause.
+        await Task.Delay(TimeSpan.FromSeconds(12), TestContext.Current.CancellationToken);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-state=sent]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#outbox-list li[data-next-attempt]")).ToHaveCountAsync(1);
+        await using var db = mission.App.Services.GetRequiredService<Store>().Open();
+        Assert.Equal(2, await db.Observations.CountAsync(o => o.Narrative.StartsWith("Paused report"), TestContext.Current.CancellationToken));
+    }
+
     private static async Task ReadyAsync(IPage page)
     {
         var until = DateTime.UtcNow.AddSeconds(90);

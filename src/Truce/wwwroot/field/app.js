@@ -205,6 +205,7 @@ function item(report, current) {
   const li = document.createElement('li');
   li.dataset.state = report.state;
   li.dataset.id = report.id;
+  if (report.state === 'waiting' && report.nextAttemptAt) li.dataset.nextAttempt = new Date(report.nextAttemptAt).toISOString();
   const state = document.createElement('strong');
   state.className = 'state';
   state.textContent = words[report.state];

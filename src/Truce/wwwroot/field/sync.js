@@ -1,6 +1,8 @@
 // Sends the outbox: each waiting report of the signed-in monitor, oldest first, then its files in parts.
 // A report keeps its client id, so a retry after a lost answer is recognised by the server (200, the first result).
 // A refusal (4xx) stops that report only, with the server's reason; a network failure or a 5xx is retried with backoff.
+// A server that says when to come back (429 or 503 with Retry-After) is left alone until then: that report waits at
+// least that long, and the run stops, so that the rest of the outbox does not meet the same answer one by one.
 
 import { reports, session } from './outbox.js';
 
@@ -10,6 +12,9 @@ export const CHUNK = 256 * 1024;
 const MAX_BACKOFF = 5 * 60 * 1000;
 
 let running = null;
+
+/** Until when (ms since the epoch) the server asked not to be sent anything; a forced run ("Send now") ignores it. */
+let pausedUntil = 0;
 
 /** Sends what is due (everything, when forced); one run at a time. */
 export function sendAll(changed, force = false) {
@@ -21,6 +26,7 @@ async function run(changed, force) {
   const current = await session.get();
   // With no network at all there is nothing to try; the 'online' event starts the next run.
   if (!current || !navigator.onLine) return;
+  if (!force && pausedUntil > Date.now()) return;
   const all = (await reports.all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const report of all) {
     if (report.userId !== current.userId || report.state === 'sent' || report.state === 'refused') continue;
@@ -45,10 +51,14 @@ async function run(changed, force) {
     } else {
       report.state = 'waiting';
       report.attempts = (report.attempts ?? 0) + 1;
-      report.nextAttemptAt = Date.now() + Math.min(MAX_BACKOFF, 2000 * 2 ** report.attempts);
+      report.nextAttemptAt = Date.now() + Math.max(Math.min(MAX_BACKOFF, 2000 * 2 ** report.attempts), outcome.after ?? 0);
     }
     await reports.put(report);
     changed();
+    if (outcome.after) {
+      pausedUntil = Date.now() + outcome.after;
+      return;
+    }
   }
 }
 
@@ -114,7 +124,15 @@ async function settle(response) {
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
     return { refused: await reason(response), status: response.status };
   }
-  return { retry: true };
+  return { retry: true, after: retryAfter(response) };
+}
+
+/** Retry-After in milliseconds (seconds, or an HTTP date), at most an hour; 0 when there is none or it cannot be read. */
+function retryAfter(response) {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return 0;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60 * 60 * 1000) : 0;
 }
 
 /** The server's problem details as one line: its title, then each field with its message. */
