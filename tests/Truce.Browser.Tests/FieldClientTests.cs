@@ -33,15 +33,11 @@ public sealed class FieldClientTests(SharedChromium chromium)
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
 
-        await page.GotoAsync("/field/");
+        // Signed in, the service worker has cached the shell and the mission's data, and controls the page.
+        await SignInAsync(page, "monitor.patrol", password);
         var manifest = await page.EvaluateAsync<string>("fetch('/field/manifest.webmanifest').then(r => r.json()).then(m => m.start_url + ' ' + m.display + ' ' + m.icons.length)");
         Assert.Equal("/field/ standalone 3", manifest);
-        await page.GetByLabel("User name").FillAsync("monitor.patrol");
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.patrol");
-        // The service worker has cached the shell and the mission's data, and controls the page.
-        await ReadyAsync(page);
         await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
 
         await context.SetOfflineAsync(true);
@@ -55,19 +51,10 @@ public sealed class FieldClientTests(SharedChromium chromium)
 
         for (var i = 0; i < reports; i++)
         {
-            await page.GetByLabel("Time (this device's clock)").FillAsync(DeviceTime(i, 15));
-            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync($"40.8{i}");
-            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
-            await page.GetByLabel("Category").SelectOptionAsync("explosion");
-            await page.GetByLabel("How many").FillAsync($"{i + 1}");
-            await page.GetByLabel("How known").SelectOptionAsync("heard");
-            await page.GetByLabel("Narrative").FillAsync($"Offline report {i}.");
-            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            await RecordAsync(page, i + 1, DeviceTime(i, 15), $"40.8{i}", "45.38901", "explosion", i + 1, $"Offline report {i}.", new FilePayload
             {
                 Name = $"crater-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 300_000 + i).Select(b => (byte)(b * 7 + i))],
             });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
         }
         Assert.Equal(Enumerable.Repeat("waiting", reports), await page.Locator("#outbox-list li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.state)"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the field app fits a phone's width");
@@ -125,28 +112,16 @@ public sealed class FieldClientTests(SharedChromium chromium)
         });
         context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/field/");
-        await page.GetByLabel("User name").FillAsync("monitor.kill");
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await ReadyAsync(page);
+        await SignInAsync(page, "monitor.kill", password);
 
         await context.SetOfflineAsync(true);
         for (var i = 0; i < reports; i++)
         {
-            await page.GetByLabel("Time (this device's clock)").FillAsync(DeviceTime(i, 40));
-            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync("40.9");
-            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync($"45.3{i}");
-            await page.GetByLabel("Category").SelectOptionAsync("small_arms_fire");
-            await page.GetByLabel("How many").FillAsync($"{10 + i}");
-            await page.GetByLabel("How known").SelectOptionAsync("heard");
             // Larger than one part, so that the kill can fall between the parts of a file.
-            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(new FilePayload
+            await RecordAsync(page, i + 1, DeviceTime(i, 40), "40.9", $"45.3{i}", "small_arms_fire", 10 + i, null, new FilePayload
             {
                 Name = $"burst-{i}.jpg", MimeType = "image/jpeg", Buffer = [.. Enumerable.Range(0, 700_000).Select(b => (byte)(b * 13 + i))],
             });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
         }
 
         // Back online: as soon as the first report is on its way, the server dies without a chance to finish anything.
@@ -172,6 +147,38 @@ public sealed class FieldClientTests(SharedChromium chromium)
         data.Delete(recursive: true);
     }
 
+    /// <summary>Signs in on /field/ and waits until the app is ready to work offline.</summary>
+    private static async Task SignInAsync(IPage page, string name, string password)
+    {
+        await page.GotoAsync("/field/");
+        await page.GetByLabel("User name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ReadyAsync(page);
+    }
+
+    /// <summary>Fills the report form as a monitor would and saves it; the outbox then lists <paramref name="listed"/> reports.</summary>
+    private static async Task RecordAsync(IPage page, int listed, string time, string latitude, string longitude, string category, int count,
+        string? narrative, FilePayload? file)
+    {
+        await page.GetByLabel("Time (this device's clock)").FillAsync(time);
+        await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync(latitude);
+        await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync(longitude);
+        await page.GetByLabel("Category").SelectOptionAsync(category);
+        await page.GetByLabel("How many").FillAsync($"{count}");
+        await page.GetByLabel("How known").SelectOptionAsync("heard");
+        if (narrative is not null)
+        {
+            await page.GetByLabel("Narrative").FillAsync(narrative);
+        }
+        if (file is not null)
+        {
+            await page.GetByLabel("Photos, recordings, files").SetInputFilesAsync(file);
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(listed);
+    }
+
     /// <summary>
     /// Waits until the service worker controls the page and the app says it is ready. Polled from here with
     /// EvaluateAsync: Playwright's WaitForFunction evaluates its string with eval when it has to poll, which the
@@ -194,26 +201,13 @@ public sealed class FieldClientTests(SharedChromium chromium)
         });
         context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/field/");
-        await page.GetByLabel("User name").FillAsync("monitor.pause");
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("monitor.pause");
-        await ReadyAsync(page);
+        await SignInAsync(page, "monitor.pause", password);
         await Assertions.Expect(page.Locator("#parties option")).Not.ToHaveCountAsync(1);
 
         await context.SetOfflineAsync(true);
         for (var i = 0; i < 4; i++)
         {
-            await page.GetByLabel("Time (this device's clock)").FillAsync(DeviceTime(i, 40));
-            await page.GetByLabel("Latitude", new() { Exact = true }).FillAsync($"40.8{i}");
-            await page.GetByLabel("Longitude", new() { Exact = true }).FillAsync("45.38901");
-            await page.GetByLabel("Category").SelectOptionAsync("explosion");
-            await page.GetByLabel("How many").FillAsync($"{i + 1}");
-            await page.GetByLabel("How known").SelectOptionAsync("heard");
-            await page.GetByLabel("Narrative").FillAsync($"Paused report {i}.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save to outbox" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#outbox-list li")).ToHaveCountAsync(i + 1);
+            await RecordAsync(page, i + 1, DeviceTime(i, 40), $"40.8{i}", "45.38901", "explosion", i + 1, $"Paused report {i}.", null);
         }
         var online = DateTimeOffset.UtcNow;
         await context.SetOfflineAsync(false);
