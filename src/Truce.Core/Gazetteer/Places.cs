@@ -49,8 +49,8 @@ public static class Places
             errors.Add("q", $"must contain a letter or a digit.");
             return errors.ToFailure($"The list parameters are invalid.") with { Kind = FailureKind.Malformed };
         }
-        // One connection for the search's statements: returned to the pool between them, PostgreSQL's would be reset
-        // (DISCARD ALL) before the next, and its statements planned again.
+        // One connection for the search's statements, rather than one taken from the pool and given back for each (and,
+        // on PostgreSQL, reset with DISCARD ALL before its next use).
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -92,13 +92,10 @@ public static class Places
             var (fromKey, fromPlace) = (lastKey, lastPlace);
             // Raw SQL: EF puts a DISTINCT under a subquery, which SQLite then sorts whole; flat, both engines read the
             // index in order and drop a place's equal keys (its Latin, Cyrillic and Azerbaijani names often fold alike).
-            var chunk = await (after is null
-                ? db.Database.SqlQueryRaw<KeyAndPlace>(
-                    "SELECT DISTINCT key, place_id FROM place_name WHERE key >= {0} AND (key <> {0} OR place_id > {1}) ORDER BY key, place_id LIMIT {2}",
-                    fromKey, fromPlace, chunkSize)
-                : db.Database.SqlQueryRaw<KeyAndPlace>(
-                    "SELECT DISTINCT key, place_id FROM place_name WHERE key >= {0} AND (key <> {0} OR place_id > {1}) AND key < {3} ORDER BY key, place_id LIMIT {2}",
-                    fromKey, fromPlace, chunkSize, after)).ToListAsync(cancellationToken);
+            var sql = "SELECT DISTINCT key, place_id FROM place_name WHERE key >= {0} AND (key <> {0} OR place_id > {1})"
+                + (after is null ? "" : " AND key < {3}") + " ORDER BY key, place_id LIMIT {2}";
+            object[] arguments = after is null ? [fromKey, fromPlace, chunkSize] : [fromKey, fromPlace, chunkSize, after];
+            var chunk = await db.Database.SqlQueryRaw<KeyAndPlace>(sql, arguments).ToListAsync(cancellationToken);
             foreach (var name in chunk)
             {
                 if (!seen.Add(name.PlaceId))

@@ -139,6 +139,11 @@ public sealed class PlaceSearchTests
         Assert.Equal((1_500, false, 30), (last.Total, last.TotalIsLowerBound, last.PageCount));
         Assert.Equal(Numbered(1_451, 1_500), last.Items.Select(h => h.Place.Id));
 
+        // A prefix of only z's has no key after it (NameKey.After is null): the range is read without an upper end.
+        var open = (await Places.SearchAsync(db, "zz", Paging.Default, cancel)).Value!;
+        Assert.Equal((1_000, true), (open.Total, open.TotalIsLowerBound));
+        Assert.Equal(Numbered(1, 50), open.Items.Select(h => h.Place.Id));
+
         // Under the bound: 501 places ("Zzyzx 1000" … "Zzyzx 1500"), 2 004 names, counted exactly.
         var some = (await Places.SearchAsync(db, "ZZYZX 1", Paging.Default, cancel)).Value!;
         Assert.Equal((501, false), (some.Total, some.TotalIsLowerBound));
