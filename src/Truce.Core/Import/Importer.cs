@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Truce.Access;
 using Truce.Monitoring;
@@ -68,51 +69,102 @@ public static class Importer
             total = check.Read;
         }
 
-        var errors = new List<RowError>();
-        long read = 0, rejected = 0;
-        var counts = new Counts(errors);
-        var batch = new Dictionary<Guid, Observation>();
-        var lines = new Dictionary<Guid, int>();
         await using var db = store.Open(actor);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the whole import, so that the bulk lane's prepared inserts stay prepared.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.WidenPageCacheAsync(cancellationToken);
         await using var transaction = new ImportTransaction(db, options.CommitSize);
-        foreach (var row in Checked(now))
+        // Two stages on two cores: the file is read, mapped and checked a batch ahead while the store writes the batch before.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadAsync(Checked(now), actor, options, now, total, progress, batches.Writer, stop.Token), CancellationToken.None);
+        var counts = new Counts([]);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (row.Fatal)
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                return new ImportSummary(read, 0, 0, 0, row.Errors.Count, Refused: true, row.Errors);
-            }
-            read++;
-            if (row.Observation is not { } observation)
-            {
-                rejected++;
-                errors.AddRange(row.Errors);
-                continue;
-            }
-            Complete(observation, actor, options.Visibility, now);
-            if (batch.ContainsKey(observation.Id) || batch.Count >= options.BatchSize)
-            {
-                // The same event twice in one file: the later row is written after the earlier, as a change to it.
-                await WriteAsync(transaction, batch.Values, lines, counts, now, cancellationToken);
-                batch.Clear();
-                lines.Clear();
-            }
-            batch[observation.Id] = observation;
-            lines[observation.Id] = row.Line;
-            if (read % ProgressEvery == 0)
-            {
-                progress?.Report(new ImportProgress("importing", read, total));
+                await WriteAsync(transaction, batch.Events.Values, batch.Lines, counts, now, cancellationToken);
             }
         }
-        await WriteAsync(transaction, batch.Values, lines, counts, now, cancellationToken);
+        finally
+        {
+            // Writing stopped (done, failed or cancelled): reading stops too, and whatever it threw is not left unobserved.
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        var read = await reading;
+        if (read.Fatal is { } fatal)
+        {
+            return new ImportSummary(read.Rows, 0, 0, 0, fatal.Errors.Count, Refused: true, fatal.Errors);
+        }
         await transaction.CommitAsync(cancellationToken);
         await db.EndBulkWriteAsync(cancellationToken);
-        progress?.Report(new ImportProgress("importing", read, total));
-        return new ImportSummary(read, counts.Added, counts.Updated, counts.Unchanged, rejected + counts.Rejected, Refused: false, errors);
+        progress?.Report(new ImportProgress("importing", read.Rows, total));
+        // Rows refused as read and rows refused as written, in the file's order.
+        var errors = read.Errors.Concat(counts.Errors).OrderBy(e => e.Line).ToList();
+        return new ImportSummary(read.Rows, counts.Added, counts.Updated, counts.Unchanged, read.Rejected + counts.Rejected, Refused: false, errors);
+    }
+
+    /// <summary>A batch of events to write: at most one row per event id, with the line each came from.</summary>
+    private sealed record ImportBatch(Dictionary<Guid, Observation> Events, Dictionary<Guid, int> Lines);
+
+    /// <summary>What the reading stage saw: rows read, rows refused as read and why, or the fatal row that stops the import.</summary>
+    private sealed record ReadOutcome(long Rows, long Rejected, List<RowError> Errors, ImportRow? Fatal);
+
+    /// <summary>
+    /// The second pass's reading stage: rows checked by the API's rules and completed, handed on in batches of at most
+    /// <see cref="ImportOptions.BatchSize"/> events (one waits while the store writes the one before, so memory holds three).
+    /// </summary>
+    private static async Task<ReadOutcome> ReadAsync(IEnumerable<ImportRow> rows, Viewer actor, ImportOptions options, DateTimeOffset now, long? total,
+        IProgress<ImportProgress>? progress, ChannelWriter<ImportBatch> batches, CancellationToken cancellationToken)
+    {
+        var errors = new List<RowError>();
+        long read = 0, rejected = 0;
+        var batch = new ImportBatch([], []);
+        try
+        {
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (row.Fatal)
+                {
+                    batches.Complete();
+                    return new ReadOutcome(read, rejected, errors, row);
+                }
+                read++;
+                if (row.Observation is not { } observation)
+                {
+                    rejected++;
+                    errors.AddRange(row.Errors);
+                    continue;
+                }
+                Complete(observation, actor, options.Visibility, now);
+                if (batch.Events.ContainsKey(observation.Id) || batch.Events.Count >= options.BatchSize)
+                {
+                    // The same event twice in one file: the later row is written after the earlier, as a change to it.
+                    await batches.WriteAsync(batch, cancellationToken);
+                    batch = new ImportBatch([], []);
+                }
+                batch.Events[observation.Id] = observation;
+                batch.Lines[observation.Id] = row.Line;
+                if (read % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress("importing", read, total));
+                }
+            }
+            if (batch.Events.Count > 0)
+            {
+                await batches.WriteAsync(batch, cancellationToken);
+            }
+            batches.Complete();
+            return new ReadOutcome(read, rejected, errors, null);
+        }
+        catch (Exception e)
+        {
+            batches.TryComplete(e);
+            throw;
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -120,21 +121,39 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         }
         // Snapshots and keys before the lock: only the chain and the statements are left inside it.
         var actor = Actor.JournalName;
+        // The model is read here, on this thread: a context is not to be used from two at once.
+        var shapes = records.Select(r => r.GetType()).Distinct().ToDictionary(t => t, t => ShapeOf(Model.FindEntityType(t)
+            ?? throw new ArgumentException($"{t.Name} is not a record of the store.", nameof(records))));
         var prepared = new PreparedInsert[records.Count];
         using (WriteTelemetry.Begin("snapshot"))
         {
-            for (var i = 0; i < records.Count; i++)
+            // Each record's snapshot is its own (one JSON writer per thread): a large batch is made ready on every core.
+            if (records.Count >= ParallelPrepareFrom)
             {
-                prepared[i] = Prepare(records[i], actor);
+                try
+                {
+                    Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                        i => prepared[i] = new PreparedInsert(shapes[records[i].GetType()], records[i], actor));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+                {
+                    // What one record threw, as the loop below would throw it.
+                    ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    prepared[i] = new PreparedInsert(shapes[records[i].GetType()], records[i], actor);
+                }
             }
         }
         return await InsertPreparedAsync(prepared, cancellationToken);
     }
 
-    /// <summary>A new record made ready for <see cref="InsertPreparedAsync"/>, journaled under the given actor's name.</summary>
-    internal PreparedInsert Prepare(object record, string actor) =>
-        new(ShapeOf(Model.FindEntityType(record.GetType())
-            ?? throw new ArgumentException($"{record.GetType().Name} is not a record of the store.", nameof(record))), record, actor);
+    /// <summary>From this many records a bulk insert builds their snapshots in parallel (below it, starting the threads costs more).</summary>
+    private const int ParallelPrepareFrom = 256;
 
     /// <summary>
     /// The one bulk writer, which <see cref="BulkInsertAsync"/>, the group commit and the importer share: under the
