@@ -91,7 +91,7 @@ public static class Importer
         {
             // Writing stopped (done, failed or cancelled): reading stops too, and whatever it threw is not left unobserved.
             await stop.CancelAsync();
-            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         var read = await reading;
         if (read.Fatal is { } fatal)

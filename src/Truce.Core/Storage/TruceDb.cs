@@ -125,27 +125,27 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
         var shapes = records.Select(r => r.GetType()).Distinct().ToDictionary(t => t, t => ShapeOf(Model.FindEntityType(t)
             ?? throw new ArgumentException($"{t.Name} is not a record of the store.", nameof(records))));
         var prepared = new PreparedInsert[records.Count];
+        void Prepare(int i) => prepared[i] = new PreparedInsert(shapes[records[i].GetType()], records[i], actor);
         using (WriteTelemetry.Begin("snapshot"))
         {
-            // Each record's snapshot is its own (one JSON writer per thread): a large batch is made ready on every core.
-            if (records.Count >= ParallelPrepareFrom)
+            if (records.Count < ParallelPrepareFrom)
             {
-                try
+                for (var i = 0; i < records.Count; i++)
                 {
-                    Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                        i => prepared[i] = new PreparedInsert(shapes[records[i].GetType()], records[i], actor));
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-                {
-                    // What one record threw, as the loop below would throw it.
-                    ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                    Prepare(i);
                 }
             }
             else
             {
-                for (var i = 0; i < records.Count; i++)
+                // Each record's snapshot is its own (one JSON writer per thread): a large batch is made ready on every core.
+                try
                 {
-                    prepared[i] = new PreparedInsert(shapes[records[i].GetType()], records[i], actor);
+                    Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancellationToken }, Prepare);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+                {
+                    // What one record threw, as the loop above would throw it.
+                    ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
                 }
             }
         }
