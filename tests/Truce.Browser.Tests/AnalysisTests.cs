@@ -44,9 +44,11 @@ public sealed class AnalysisTests(SharedChromium chromium)
         await Assertions.Expect(page.GetByText(new Regex(@"Recorded \d+ ceasefire violations"))).ToBeVisibleAsync();
         var chart = page.Locator("canvas");
         await Assertions.Expect(chart).ToBeVisibleAsync();
-        var drawn = await chart.EvaluateAsync<bool>(
-            "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }");
-        Assert.True(drawn, "the chart drew something on its canvas");
+        // The chart is drawn after its data arrives, so wait for a painted pixel rather than reading the canvas once.
+        var drawn = await page.WaitForFunctionAsync(
+            "() => { const c = document.getElementById('metrics-chart'); if (!c || !c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+        Assert.True(await drawn.JsonValueAsync<bool>(), "the chart drew something on its canvas");
         Assert.Empty(scriptErrors);
     }
 }

@@ -48,6 +48,8 @@ public sealed class ReportingTests(SharedChromium chromium)
 
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync("/map");
+        // The map's layers arrive one fetch each; data-ready is set once all of them are drawn.
+        await Assertions.Expect(page.Locator("#map[data-ready=true]")).ToHaveCountAsync(1);
         var marker = page.Locator($"path.obs-{id}");
         await Assertions.Expect(marker).ToHaveCountAsync(1);
         await marker.DispatchEventAsync("click");
