@@ -28,7 +28,7 @@ public static class Places
     /// (<see cref="Page{T}.TotalIsLowerBound"/>, "more than 1 000"), so that a prefix of one or two letters costs what
     /// the page costs, not what the whole gazetteer does.
     /// </summary>
-    public const int CountedUpTo = 1_000;
+    public const int CountedUpTo = SpatialFilter.CountedUpTo;
 
     /// <summary><see cref="SearchAsync(TruceDb, string?, Paging, CancellationToken)"/> with its own bound on the exact count.</summary>
     internal static async Task<Result<Page<PlaceHit>>> SearchAsync(TruceDb db, string? query, Paging paging, int countUpTo, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ public static class Listing
     /// A page of the records of one type that the viewer may see and the filter matches, newest first by
     /// <paramref name="listedAt"/> (then by id), each as the viewer may read it. <paramref name="matching"/> applies
     /// the type's own filters (category, time, party...); near, bbox and zone are applied here, exactly, and a site
-    /// or zone that does not exist is refused.
+    /// or zone that does not exist is refused. A spatial list over a closed window counts exactly up to
+    /// <see cref="SpatialFilter.CountedUpTo"/> matches; past it the total is a lower bound.
     /// </summary>
     public static async Task<Result<Page<T>>> PageAsync<T>(
         TruceDb db, Viewer viewer, ListFilter filter, Func<IQueryable<T>, ListFilter, IQueryable<T>> matching,
@@ -29,11 +30,11 @@ public static class Listing
         Page<T> page;
         if (areas.Value!.Count > 0)
         {
-            // Candidates come from the window's weeks of the cells when the window is closed and short enough to enumerate.
-            var keys = NearTime.Keys(filter.From, filter.To);
-            IQueryable<T> CandidatesIn(IReadOnlyList<CellRange> ranges) =>
+            // Candidates come from the window's weeks of the cells, newest first, when the window is closed and short
+            // enough to enumerate.
+            IQueryable<T> CandidatesIn(IReadOnlyList<int>? keys, IReadOnlyList<CellRange> ranges) =>
                 matching(NearTime.Within<T>(db, keys, ranges).AsNoTracking().VisibleTo(viewer), filter);
-            page = await SpatialFilter.PageWithinAsync(CandidatesIn, rows, areas.Value, filter.Paging,
+            page = await SpatialFilter.PageWithinAsync(CandidatesIn, NearTime.Keys(filter.From, filter.To), rows, areas.Value, filter.Paging,
                 LocatedBy(listedAt), viewer, db.PublicPrecisionM, cancellationToken);
         }
         else

@@ -67,18 +67,45 @@ public static class NearTime
     }
 
     /// <summary>
+    /// A window's keys (from <see cref="Keys"/>) in the order a list reads them, newest first: <see cref="Unbounded"/> with
+    /// the newest week, then the next week, then twice as many weeks each time (1, 1, 2, 4...), so that a list that has its
+    /// page and its count after the newest weeks reads no further, and a sparse window takes a few statements, not one
+    /// per week. <c>Settled</c> is the start of the oldest week read so far: every record listed at or after it has been
+    /// read (a record's week is that of its interval's start, the time its lists order by), so the newest of those
+    /// are the list's first. <c>Last</c> marks the batch after which nothing is left to read.
+    /// </summary>
+    public static IEnumerable<(IReadOnlyList<int> Keys, DateTimeOffset Settled, bool Last)> NewestFirst(IReadOnlyList<int> keys)
+    {
+        var weeks = keys.Where(k => k != Unbounded).OrderDescending().ToList();
+        var read = 0;
+        List<int> batch = keys.Contains(Unbounded) ? [Unbounded] : [];
+        do
+        {
+            var taken = weeks.Skip(read).Take(Math.Max(1, read)).ToList();
+            batch.AddRange(taken);
+            read += taken.Count;
+            var settled = read == 0 ? DateTimeOffset.MaxValue : new DateTimeOffset((weeks[read - 1] - 1) * Width.Ticks, TimeSpan.Zero);
+            yield return (batch, settled, read == weeks.Count);
+            batch = [];
+        }
+        while (read < weeks.Count);
+    }
+
+    /// <summary>
     /// The records of type <typeparamref name="T"/> in the cell ranges, read by the ranges alone when the window gives no
-    /// keys or the type has none, else stored under one of the keys: one seek of the covering index per key and range
+    /// keys, else stored under one of the keys: one seek of the covering index per key and range
     /// (the keys-by-ranges list drives the loop, as <c>ObservationsIn</c> does for the import's windows).
     /// </summary>
     public static IQueryable<T> Within<T>(TruceDb db, IReadOnlyList<int>? keys, IReadOnlyList<CellRange> ranges)
         where T : class, IPlacedRecord
     {
-        var type = db.Model.FindEntityType(typeof(T))!;
-        if (keys is null || type.FindProperty(nameof(Observation.NearTimeKey)) is not { } key)
+        if (keys is null)
         {
             return db.Set<T>().InCells(r => r.Cell, ranges);
         }
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var key = type.FindProperty(nameof(Observation.NearTimeKey))
+            ?? throw new InvalidOperationException($"{type.DisplayName()} has no near-time key to read a window's weeks by.");
         var pairs = keys.SelectMany(k => ranges.Select(r => (Key: k, From: r.From, To: r.To ?? CellWindow.End))).ToList();
         // The names come from the model, never from a request.
         var (table, column) = (type.GetTableName(), key.GetColumnName());

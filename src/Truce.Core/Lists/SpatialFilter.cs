@@ -55,17 +55,27 @@ public static class SpatialFilter
         JsonSerializer.Deserialize<Geometry>(geoJson, GeoJsonOptions) ?? throw new InvalidDataException("A zone has no geometry.");
 
     /// <summary>
-    /// One page of the rows in every area, newest first. The smallest area's cell ranges select the
-    /// candidates in the database through <paramref name="candidatesIn"/> (only their id, time and position come
-    /// back, from a covering index: the one that leads with the <see cref="NearTime"/> key, else the cell's);
-    /// the exact test keeps those in every area; they are ordered in memory (time descending, then id),
-    /// because an ORDER BY in SQL lets SQLite's planner walk the whole time index instead of the cell
-    /// ranges; then the page's rows are loaded from <paramref name="rows"/> by id.
+    /// How many matches a list with a closed window counts exactly: past it, once the newest weeks hold the page, the
+    /// total is a lower bound (<see cref="Page{T}.TotalIsLowerBound"/>, "more than 1 000", as the gazetteer's search says),
+    /// so that a circle over a busy month costs what its page costs, not what the whole month does.
+    /// </summary>
+    public const int CountedUpTo = 1_000;
+
+    /// <summary>
+    /// One page of the rows in every area, newest first. The smallest area's cell ranges select the candidates in the
+    /// database through <paramref name="candidatesIn"/> (only their id, time and position come back, from a covering
+    /// index: the one that leads with the <see cref="NearTime"/> key, else the cell's); the exact test keeps those in
+    /// every area; they are ordered in memory (time descending, then id), because an ORDER BY in SQL lets SQLite's
+    /// planner walk the whole time index instead of the cell ranges; then the page's rows are loaded from
+    /// <paramref name="rows"/> by id. With a window's <paramref name="keys"/> the weeks are read newest first
+    /// (<see cref="NearTime.NewestFirst"/>) and the reading stops once the weeks read hold the page and more than
+    /// <see cref="CountedUpTo"/> (or the page's end, if further) matches; without keys every candidate is read and the
+    /// total is exact.
     /// </summary>
     public static async Task<Page<T>> PageWithinAsync<T>(
-        Func<IReadOnlyList<CellRange>, IQueryable<T>> candidatesIn, IQueryable<T> rows, IReadOnlyList<Area> areas, Paging paging,
-        System.Linq.Expressions.Expression<Func<T, Located>> located, Viewer viewer, int publicPrecisionM,
-        CancellationToken cancellationToken)
+        Func<IReadOnlyList<int>?, IReadOnlyList<CellRange>, IQueryable<T>> candidatesIn, IReadOnlyList<int>? keys, IQueryable<T> rows,
+        IReadOnlyList<Area> areas, Paging paging, System.Linq.Expressions.Expression<Func<T, Located>> located, Viewer viewer,
+        int publicPrecisionM, CancellationToken cancellationToken)
         where T : class, IPlacedRecord
     {
         var smallest = areas.MinBy(a => a.Bounds.Sum(b => b.Span))!;
@@ -73,12 +83,36 @@ public static class SpatialFilter
         // the stored ones: read candidates from that much further out.
         var seenAs = Located.AsSeenBy(viewer, publicPrecisionM);
         var cover = viewer.SeesPublicForm() && publicPrecisionM > 0 ? smallest.Widened(publicPrecisionM) : smallest;
-        var candidates = await candidatesIn(CellCover.Ranges(cover)).Select(located).ToListAsync(cancellationToken);
-        var inside = candidates.Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude)))
-            .OrderByDescending(c => c.At).ThenBy(c => c.Id).Select(c => c.Id).ToList();
-        var ids = inside.Skip(paging.Skip).Take(paging.Size).ToList();
+        var ranges = CellCover.Ranges(cover);
+        var inside = new List<Located>();
+        async Task ReadAsync(IReadOnlyList<int>? batch) => inside.AddRange(
+            (await candidatesIn(batch, ranges).Select(located).ToListAsync(cancellationToken))
+                .Select(seenAs).Where(c => areas.All(a => a.Contains(c.Latitude, c.Longitude))));
+
+        var enough = Math.Max(CountedUpTo, paging.Skip + paging.Size);
+        var more = false;
+        if (keys is null)
+        {
+            await ReadAsync(null);
+        }
+        else
+        {
+            foreach (var (batch, settled, last) in NearTime.NewestFirst(keys))
+            {
+                await ReadAsync(batch);
+                if (!last && inside.Count > enough && inside.Count(c => c.At >= settled) >= paging.Skip + paging.Size)
+                {
+                    more = true;
+                    break;
+                }
+            }
+        }
+        var ids = inside.OrderByDescending(c => c.At).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToList();
         var loaded = ids.Count == 0 ? [] : await rows.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        return new Page<T>([.. loaded.OrderBy(r => position[r.Id])], paging.Number, paging.Size, inside.Count);
+        return new Page<T>([.. loaded.OrderBy(r => position[r.Id])], paging.Number, paging.Size, more ? enough : inside.Count)
+        {
+            TotalIsLowerBound = more,
+        };
     }
 }

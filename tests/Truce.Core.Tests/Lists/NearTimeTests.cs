@@ -99,6 +99,102 @@ public sealed class NearTimeTests
         }
     }
 
+    [Fact]
+    public void A_window_is_read_newest_week_first_in_batches_that_double()
+    {
+        var keys = NearTime.Keys(Monday, Monday.AddDays(30))!;
+        var batches = NearTime.NewestFirst(keys).ToList();
+        // Six weeks: the unbounded key with the newest, then 1, 2 and the 2 left (of 4 wanted).
+        Assert.Equal(
+            [[NearTime.Unbounded, MondayWeek + 4], [MondayWeek + 3], [MondayWeek + 2, MondayWeek + 1], [MondayWeek, MondayWeek - 1]],
+            batches.Select(b => b.Keys.ToArray()).ToArray());
+        Assert.Equal([Monday + (4 * Week), Monday + (3 * Week), Monday + Week, Monday - Week], batches.Select(b => b.Settled));
+        Assert.Equal([false, false, false, true], batches.Select(b => b.Last));
+        var alone = Assert.Single(NearTime.NewestFirst([NearTime.Unbounded]));
+        Assert.Equal([NearTime.Unbounded], alone.Keys);
+        Assert.True(alone.Last);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_busy_window_lists_the_newest_pages_exactly_and_counts_up_to_the_bound(Engine engine)
+    {
+        await using var scratch = await ScratchStore.CreateAsync(engine);
+        var store = await MigratedAsync(scratch);
+        var random = new Random(1014);
+        var rows = new List<Row>();
+        // Eight weeks of 400 rows each within about 6 km of the centre, 100 far outside the circle, 1 200 longer than a
+        // week that began in the month before the window (stored under the unbounded key, read first, listed last), and
+        // two more such rows: one that starts last of all, one that started before all the others.
+        for (var i = 0; i < 3_200; i++)
+        {
+            var from = Monday + TimeSpan.FromSeconds(random.Next(0, (int)(8 * Week).TotalSeconds));
+            rows.Add(new Row(Guid.NewGuid(), CentreLat + ((random.NextDouble() - 0.5) * 0.08), CentreLon + ((random.NextDouble() - 0.5) * 0.1), from, from));
+        }
+        for (var i = 0; i < 100; i++)
+        {
+            var from = Monday + TimeSpan.FromSeconds(random.Next(0, (int)(8 * Week).TotalSeconds));
+            rows.Add(new Row(Guid.NewGuid(), CentreLat + 0.5, CentreLon, from, from));
+        }
+        for (var i = 0; i < 1_200; i++)
+        {
+            var from = Monday - TimeSpan.FromSeconds(random.Next(1, (int)TimeSpan.FromDays(29).TotalSeconds));
+            rows.Add(new Row(Guid.NewGuid(), CentreLat + ((random.NextDouble() - 0.5) * 0.08), CentreLon, from, Monday + (2 * Week)));
+        }
+        var window = (From: Monday, To: Monday + (8 * Week) - Second);
+        rows.Add(new Row(Guid.NewGuid(), CentreLat, CentreLon, window.To - Second, window.To + TimeSpan.FromDays(40)));
+        rows.Add(new Row(Guid.NewGuid(), CentreLat, CentreLon, Monday - TimeSpan.FromDays(30), Monday + Week));
+        await using (var db = store.Open())
+        {
+            foreach (var row in rows)
+            {
+                db.Observations.Add(Observation(row));
+                db.Incidents.Add(Incident(row));
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var centre = Area.Circle(CentreLat, CentreLon, RadiusKm * 1000);
+        var newestFirst = rows.Where(r => r.To >= window.From && r.From <= window.To && centre.Contains(r.Lat, r.Lon))
+            .OrderByDescending(r => r.From).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+        Assert.Equal(4_402, newestFirst.Count);
+        Assert.Equal(rows[^2].Id, newestFirst[0]);
+        Assert.Equal(rows[^1].Id, newestFirst[^1]);
+
+        var filter = new ListFilter { Near = new Place(CentreLat, CentreLon, null), RadiusKm = RadiusKm, From = window.From, To = window.To };
+        foreach (var paging in new[] { new Paging(1, 50), new Paging(2, 500), new Paging(9, 500) })
+        {
+            var observations = await PageAsync(store, filter with { Paging = paging }, Observations.ListAsync);
+            var incidents = await PageAsync(store, filter with { Paging = paging }, Incidents.ListAsync);
+            Assert.Equal(newestFirst.Skip(paging.Skip).Take(paging.Size), observations.Items.Select(r => r.Id));
+            Assert.Equal(newestFirst.Skip(paging.Skip).Take(paging.Size), incidents.Items.Select(r => r.Id));
+            foreach (var page in new[] { (observations.Total, observations.TotalIsLowerBound), (incidents.Total, incidents.TotalIsLowerBound) })
+            {
+                if (paging.Number == 9)
+                {
+                    // The last page: every week was read, so the total is exact.
+                    Assert.False(page.TotalIsLowerBound);
+                    Assert.Equal(newestFirst.Count, page.Total);
+                }
+                else
+                {
+                    // More than the bound (or the page's end) match: the list says so without counting the rest.
+                    Assert.True(page.TotalIsLowerBound);
+                    Assert.Equal(Math.Max(SpatialFilter.CountedUpTo, paging.Skip + paging.Size), page.Total);
+                    Assert.True(page.Total < newestFirst.Count);
+                }
+            }
+        }
+
+        // A window with fewer matches than the bound is counted exactly.
+        var week = filter with { From = Monday + (3 * Week), To = Monday + (4 * Week) - Second, Paging = new Paging(1, 20) };
+        var inWeek = rows.Count(r => r.To >= week.From && r.From <= week.To && centre.Contains(r.Lat, r.Lon));
+        Assert.InRange(inWeek, 100, SpatialFilter.CountedUpTo);
+        var exact = await PageAsync(store, week, Observations.ListAsync);
+        Assert.False(exact.TotalIsLowerBound);
+        Assert.Equal(inWeek, exact.Total);
+    }
+
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task A_row_written_before_the_key_existed_holds_the_unbounded_key_verifies_and_is_still_found(Engine engine)
@@ -167,6 +263,13 @@ public sealed class NearTimeTests
         Latitude = row.Lat, Longitude = row.Lon, LocationPrecisionM = 100, Cell = Geohash.Encode(row.Lat, row.Lon), ObservationCount = 1, SourceCount = 1,
         Visibility = Visibility.Internal, CreatedAt = row.From, UpdatedAt = row.From,
     };
+
+    private static async Task<Page<T>> PageAsync<T>(
+        Store store, ListFilter filter, Func<TruceDb, Viewer, ListFilter, CancellationToken, Task<Result<Page<T>>>> list)
+    {
+        await using var db = store.Open();
+        return (await list(db, Viewer.System, filter, default)).Value!;
+    }
 
     private static async Task<List<Guid>> AllAsync<T>(
         Store store, ListFilter filter, Func<TruceDb, Viewer, ListFilter, CancellationToken, Task<Result<Page<T>>>> list)
