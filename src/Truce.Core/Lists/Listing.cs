@@ -34,7 +34,8 @@ public static class Listing
             // enough to enumerate.
             IQueryable<T> CandidatesIn(IReadOnlyList<int>? keys, IReadOnlyList<CellRange> ranges) =>
                 matching(NearTime.Within<T>(db, keys, ranges).AsNoTracking().VisibleTo(viewer), filter);
-            page = await SpatialFilter.PageWithinAsync(CandidatesIn, NearTime.Keys(filter.From, filter.To), rows, areas.Value, filter.Paging,
+            (IReadOnlyList<int> Keys, DateTimeOffset To)? window = NearTime.Keys(filter.From, filter.To) is { } keys ? (keys, filter.To!.Value) : null;
+            page = await SpatialFilter.PageWithinAsync(CandidatesIn, window, rows, areas.Value, filter.Paging,
                 LocatedBy(listedAt), viewer, db.PublicPrecisionM, cancellationToken);
         }
         else

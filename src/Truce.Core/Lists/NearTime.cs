@@ -66,29 +66,37 @@ public static class NearTime
         return last - first + 1 > MaxKeys ? null : [Unbounded, .. Enumerable.Range(first, last - first + 1)];
     }
 
+    /// <summary>The weeks among a window's keys (from <see cref="Keys"/>), newest first: the order a list reads them in.</summary>
+    public static IReadOnlyList<int> WeeksNewestFirst(IReadOnlyList<int> keys) => [.. keys.Where(k => k != Unbounded).OrderDescending()];
+
     /// <summary>
-    /// A window's keys (from <see cref="Keys"/>) in the order a list reads them, newest first: <see cref="Unbounded"/> with
-    /// the newest week, then the next week, then twice as many weeks each time (1, 1, 2, 4...), so that a list that has its
-    /// page and its count after the newest weeks reads no further, and a sparse window takes a few statements, not one
-    /// per week. <c>Settled</c> is the start of the oldest week read so far: every record listed at or after it has been
-    /// read (a record's week is that of its interval's start, the time its lists order by), so the newest of those
-    /// are the list's first. <c>Last</c> marks the batch after which nothing is left to read.
+    /// When a week begins. A record is keyed by the week its interval starts in, the time its lists order by, so once a
+    /// list has read the weeks from the newest to this one (and the unbounded key), it has every record listed at or
+    /// after this instant.
     /// </summary>
-    public static IEnumerable<(IReadOnlyList<int> Keys, DateTimeOffset Settled, bool Last)> NewestFirst(IReadOnlyList<int> keys)
+    public static DateTimeOffset StartOf(int week) => new((week - 1) * Width.Ticks, TimeSpan.Zero);
+
+    /// <summary>
+    /// How many of the <paramref name="weeksLeft"/> weeks a list reads next, newest first, having read
+    /// <paramref name="weeksRead"/> weeks, which cover <paramref name="spanRead"/> of the window (the newest is often
+    /// only partly inside it) and held <paramref name="found"/> matches, when it still wants <paramref name="wanted"/>
+    /// more. First the newest week; then as many as the rate so far predicts for what is wanted, a quarter over, and
+    /// at least as many again as were read; all that are left when the weeks read held nothing. So a busy window stops
+    /// after a statement or two, a quiet one reads the rest in its second, and none takes more statements than
+    /// doubling would.
+    /// </summary>
+    public static int NextBatch(int weeksRead, TimeSpan spanRead, int weeksLeft, int found, int wanted)
     {
-        var weeks = keys.Where(k => k != Unbounded).OrderDescending().ToList();
-        var read = 0;
-        List<int> batch = keys.Contains(Unbounded) ? [Unbounded] : [];
-        do
+        if (weeksRead == 0)
         {
-            var taken = weeks.Skip(read).Take(Math.Max(1, read)).ToList();
-            batch.AddRange(taken);
-            read += taken.Count;
-            var settled = read == 0 ? DateTimeOffset.MaxValue : new DateTimeOffset((weeks[read - 1] - 1) * Width.Ticks, TimeSpan.Zero);
-            yield return (batch, settled, read == weeks.Count);
-            batch = [];
+            return Math.Min(1, weeksLeft);
         }
-        while (read < weeks.Count);
+        if (found == 0)
+        {
+            return weeksLeft;
+        }
+        var predicted = Math.Ceiling(1.25 * wanted * (spanRead / Width) / found);
+        return Math.Clamp(Math.Max((int)Math.Min(weeksLeft, predicted), weeksRead), 1, weeksLeft);
     }
 
     /// <summary>

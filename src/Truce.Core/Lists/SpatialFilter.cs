@@ -67,13 +67,13 @@ public static class SpatialFilter
     /// index: the one that leads with the <see cref="NearTime"/> key, else the cell's); the exact test keeps those in
     /// every area; they are ordered in memory (time descending, then id), because an ORDER BY in SQL lets SQLite's
     /// planner walk the whole time index instead of the cell ranges; then the page's rows are loaded from
-    /// <paramref name="rows"/> by id. With a window's <paramref name="keys"/> the weeks are read newest first
-    /// (<see cref="NearTime.NewestFirst"/>) and the reading stops once the weeks read hold the page and more than
+    /// <paramref name="rows"/> by id. With a closed <paramref name="window"/>'s keys the weeks are read newest first
+    /// (<see cref="NearTime.NextBatch"/> says how many at a time) and the reading stops once the weeks read hold the page and more than
     /// <see cref="CountedUpTo"/> (or the page's end, if further) matches; without keys every candidate is read and the
     /// total is exact.
     /// </summary>
     public static async Task<Page<T>> PageWithinAsync<T>(
-        Func<IReadOnlyList<int>?, IReadOnlyList<CellRange>, IQueryable<T>> candidatesIn, IReadOnlyList<int>? keys, IQueryable<T> rows,
+        Func<IReadOnlyList<int>?, IReadOnlyList<CellRange>, IQueryable<T>> candidatesIn, (IReadOnlyList<int> Keys, DateTimeOffset To)? window, IQueryable<T> rows,
         IReadOnlyList<Area> areas, Paging paging, System.Linq.Expressions.Expression<Func<T, Located>> located, Viewer viewer,
         int publicPrecisionM, CancellationToken cancellationToken)
         where T : class, IPlacedRecord
@@ -91,20 +91,33 @@ public static class SpatialFilter
 
         var enough = Math.Max(CountedUpTo, paging.Skip + paging.Size);
         var more = false;
-        if (keys is null)
+        if (window is not { } closed)
         {
             await ReadAsync(null);
         }
         else
         {
-            foreach (var (batch, settled, last) in NearTime.NewestFirst(keys))
+            var weeks = NearTime.WeeksNewestFirst(closed.Keys);
+            List<int> batch = [NearTime.Unbounded, .. weeks.Take(NearTime.NextBatch(0, TimeSpan.Zero, weeks.Count, 0, 0))];
+            var read = 0;
+            while (true)
             {
                 await ReadAsync(batch);
-                if (!last && inside.Count > enough && inside.Count(c => c.At >= settled) >= paging.Skip + paging.Size)
+                read += batch.Count(k => k != NearTime.Unbounded);
+                if (read == weeks.Count)
+                {
+                    break;
+                }
+                var settledFrom = NearTime.StartOf(weeks[read - 1]);
+                var settled = inside.Count(c => c.At >= settledFrom);
+                var wanted = Math.Max(enough + 1 - inside.Count, paging.Skip + paging.Size - settled);
+                if (wanted <= 0)
                 {
                     more = true;
                     break;
                 }
+                var spanRead = Min(closed.To, NearTime.StartOf(weeks[0]) + NearTime.Width) - settledFrom;
+                batch = [.. weeks.Skip(read).Take(NearTime.NextBatch(read, spanRead, weeks.Count - read, settled, wanted))];
             }
         }
         var ids = inside.OrderByDescending(c => c.At).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToList();
@@ -115,4 +128,6 @@ public static class SpatialFilter
             TotalIsLowerBound = more,
         };
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

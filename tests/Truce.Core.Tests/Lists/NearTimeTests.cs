@@ -100,19 +100,28 @@ public sealed class NearTimeTests
     }
 
     [Fact]
-    public void A_window_is_read_newest_week_first_in_batches_that_double()
+    public void A_window_is_read_newest_week_first_as_many_weeks_at_a_time_as_the_weeks_read_predict()
     {
         var keys = NearTime.Keys(Monday, Monday.AddDays(30))!;
-        var batches = NearTime.NewestFirst(keys).ToList();
-        // Six weeks: the unbounded key with the newest, then 1, 2 and the 2 left (of 4 wanted).
-        Assert.Equal(
-            [[NearTime.Unbounded, MondayWeek + 4], [MondayWeek + 3], [MondayWeek + 2, MondayWeek + 1], [MondayWeek, MondayWeek - 1]],
-            batches.Select(b => b.Keys.ToArray()).ToArray());
-        Assert.Equal([Monday + (4 * Week), Monday + (3 * Week), Monday + Week, Monday - Week], batches.Select(b => b.Settled));
-        Assert.Equal([false, false, false, true], batches.Select(b => b.Last));
-        var alone = Assert.Single(NearTime.NewestFirst([NearTime.Unbounded]));
-        Assert.Equal([NearTime.Unbounded], alone.Keys);
-        Assert.True(alone.Last);
+        Assert.Equal([MondayWeek + 4, MondayWeek + 3, MondayWeek + 2, MondayWeek + 1, MondayWeek, MondayWeek - 1], NearTime.WeeksNewestFirst(keys));
+        Assert.Empty(NearTime.WeeksNewestFirst([NearTime.Unbounded]));
+        Assert.Equal(Monday, NearTime.StartOf(MondayWeek));
+        Assert.Equal(Monday - Week, NearTime.StartOf(MondayWeek - 1));
+
+        // First the newest week.
+        Assert.Equal(1, NearTime.NextBatch(0, TimeSpan.Zero, 6, 0, 0));
+        // Nothing in the weeks read: the rest at once.
+        Assert.Equal(5, NearTime.NextBatch(1, Week, 5, 0, 1_001));
+        // 500 in the three days of the newest week inside the window, 501 more wanted: one week (0.54 predicted, and at
+        // least as many as were read); 500 in two whole weeks: three (2.5 predicted, a quarter over).
+        Assert.Equal(1, NearTime.NextBatch(1, TimeSpan.FromDays(3), 50, 500, 501));
+        Assert.Equal(3, NearTime.NextBatch(2, 2 * Week, 50, 500, 501));
+        // Nearly there: still at least as many weeks again as were read, but no more than are left.
+        Assert.Equal(4, NearTime.NextBatch(4, 4 * Week, 50, 990, 11));
+        Assert.Equal(3, NearTime.NextBatch(4, 4 * Week, 3, 990, 11));
+        // A trickle: many weeks, never past the window.
+        Assert.Equal(125, NearTime.NextBatch(2, 2 * Week, 150, 20, 1_000));
+        Assert.Equal(150, NearTime.NextBatch(2, 2 * Week, 150, 1, 1_000));
     }
 
     [Theory]
