@@ -13,6 +13,7 @@ internal sealed class ImportTransaction(TruceDb db, int commitSize) : IAsyncDisp
 {
     private IDbContextTransaction? _open;
     private long _events;
+    private int _commits;
 
     public TruceDb Db { get; } = db;
 
@@ -42,6 +43,7 @@ internal sealed class ImportTransaction(TruceDb db, int commitSize) : IAsyncDisp
         await open.DisposeAsync();
         _open = null;
         _events = 0;
+        await Db.BulkWriteCommittedAsync(++_commits, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -30,6 +31,29 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
 
     // The lateral subquery with OFFSET 0 is neither flattened nor given the time filter, so the planner
     // probes the cell index once per window instead of scanning the table and joining.
+    /// <summary>
+    /// PostgreSQL plans each statement from its statistics of the tables, which autovacuum refreshes only now and then.
+    /// An import that doubles a table every few seconds outruns it: the look-up by source and dataset id was planned for a
+    /// table a tenth of its size, took the index on the source alone and read every row of that source, more each batch
+    /// (docs/benchmarks.md, session 9). So after the 1st, 2nd, 4th, 8th... commit of a bulk write the tables its statements
+    /// look up in (observations, incidents) are analysed, a sample of some 30 000 rows each, and once more at its end, as
+    /// PostgreSQL's guide to populating a database advises. The journal is only appended to and read by its key.
+    /// </summary>
+    public override Task BulkWriteCommittedAsync(int commits, CancellationToken cancellationToken = default) =>
+        BitOperations.IsPow2(commits) ? AnalyzeBulkTablesAsync(cancellationToken) : Task.CompletedTask;
+
+    public override Task EndBulkWriteAsync(CancellationToken cancellationToken = default) => AnalyzeBulkTablesAsync(cancellationToken);
+
+    private async Task AnalyzeBulkTablesAsync(CancellationToken cancellationToken)
+    {
+        using var analyze = WriteTelemetry.Begin("analyze");
+        // The names come from the model, never from a request.
+        var tables = string.Join(", ", new[] { typeof(Observation), typeof(Verification.Incident) }
+            .Select(type => $"\"{Model.FindEntityType(type)!.GetTableName()}\""));
+        var sql = "ANALYZE " + tables;
+        await Database.ExecuteSqlRawAsync(sql, cancellationToken);
+    }
+
     public override IQueryable<Observation> ObservationsIn(IReadOnlyList<CellWindow> windows) =>
         Observations.FromSqlRaw("""
             SELECT o.* FROM unnest(@cell_from, @cell_to, @starts, @ends) AS w(cell_from, cell_to, starts, ends)

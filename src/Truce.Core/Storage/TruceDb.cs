@@ -277,6 +277,12 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
     /// </summary>
     public virtual Task WidenPageCacheAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    /// <summary>
+    /// A long bulk write has committed for the <paramref name="commits"/>th time, with no transaction open: the engine may
+    /// bring what it knows of the grown tables up to date before the next batch's statements are planned.
+    /// </summary>
+    public virtual Task BulkWriteCommittedAsync(int commits, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>After a long bulk write (committed): the connection goes back to the settings every other writer uses.</summary>
     public virtual Task EndBulkWriteAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
