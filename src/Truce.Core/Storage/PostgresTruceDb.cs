@@ -29,8 +29,6 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
     protected override async Task LockJournalAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({JournalLockKey})", cancellationToken);
 
-    // The lateral subquery with OFFSET 0 is neither flattened nor given the time filter, so the planner
-    // probes the cell index once per window instead of scanning the table and joining.
     /// <summary>
     /// PostgreSQL plans each statement from its statistics of the tables, which autovacuum refreshes only now and then.
     /// An import that doubles a table every few seconds outruns it: the look-up by source and dataset id was planned for a
@@ -54,6 +52,8 @@ public sealed class PostgresTruceDb(DbContextOptions<PostgresTruceDb> options, T
         await Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 
+    // The lateral subquery with OFFSET 0 is neither flattened nor given the time filter, so the planner
+    // probes the cell index once per window instead of scanning the table and joining.
     public override IQueryable<Observation> ObservationsIn(IReadOnlyList<CellWindow> windows) =>
         Observations.FromSqlRaw("""
             SELECT o.* FROM unnest(@cell_from, @cell_to, @starts, @ends) AS w(cell_from, cell_to, starts, ends)

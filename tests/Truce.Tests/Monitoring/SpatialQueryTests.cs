@@ -190,4 +190,50 @@ public sealed class SpatialQueryTests
         Assert.Equal(near.Select(r => r.Id.ToString()).Order(), listed.Order());
         Assert.Contains("value=\"site:post-1\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Past_a_thousand_matches_in_a_closed_window_the_api_and_the_pages_say_more_than_a_thousand()
+    {
+        await using var app = await TruceApp.StartAsync(Engine.Sqlite);
+        var analyst = await app.ClientAsync("analyst1", Role.Analyst);
+        var pages = await app.SignInAsync("analyst2", Role.Analyst);
+        await using (var db = app.Store.Open())
+        {
+            // 1 100 of each within a kilometre of the point, one every ten minutes.
+            for (var i = 0; i < 1_100; i++)
+            {
+                var (lat, lon, at) = (40.5 + (i % 10 * 0.0005), 45.5 + (i / 10 % 10 * 0.0005), Start.AddMinutes(10 * i));
+                db.Observations.Add(new Observation
+                {
+                    Id = Guid.NewGuid(), ObservedFrom = at, ObservedTo = at, TimePrecision = TimePrecision.Exact, Latitude = lat, Longitude = lon,
+                    LocationPrecisionM = 100, Cell = Geohash.Encode(lat, lon), Category = Category.Explosion, Sensor = Sensor.Heard, Source = "Patrol A-1",
+                    Visibility = Visibility.Internal, ReceivedAt = at, ReporterId = Guid.NewGuid(),
+                });
+                db.Incidents.Add(new Incident
+                {
+                    Id = Guid.NewGuid(), Title = "t", Category = Category.Explosion, Status = IncidentStatus.Reported, StartsAt = at, EndsAt = at,
+                    Latitude = lat, Longitude = lon, LocationPrecisionM = 100, Cell = Geohash.Encode(lat, lon), ObservationCount = 1, SourceCount = 1,
+                    Visibility = Visibility.Internal, CreatedAt = at, UpdatedAt = at,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        // The newest weeks of the window hold them (its weeks are read newest first).
+        var window = $"near=40.5,45.5&radius_km=5&from={Uri.EscapeDataString(Start.AddDays(-20).ToString("O"))}&to={Uri.EscapeDataString(Start.AddDays(8).ToString("O"))}";
+
+        foreach (var path in new[] { "/api/observations", "/api/incidents" })
+        {
+            var bounded = await Json.ReadAsync(await analyst.GetAsync($"{path}?{window}"));
+            Assert.Equal((1_000, true), (bounded.GetProperty("total").GetInt32(), bounded.GetProperty("totalIsLowerBound").GetBoolean()));
+            // Without a closed window the list counts every match.
+            var open = await Json.ReadAsync(await analyst.GetAsync($"{path}?near=40.5,45.5&radius_km=5"));
+            Assert.Equal((1_100, false), (open.GetProperty("total").GetInt32(), open.GetProperty("totalIsLowerBound").GetBoolean()));
+        }
+        foreach (var path in new[] { "/observations", "/incidents" })
+        {
+            var html = await pages.GetStringAsync($"{path}?{window}");
+            Assert.Contains("Page 1 (more than 1", html, StringComparison.Ordinal);
+            Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+        }
+    }
 }
