@@ -237,8 +237,8 @@ public abstract class TruceDb(DbContextOptions options, TimeProvider clock) : Db
 
     /// <summary>
     /// The observations that fall in any of the windows (cells and times overlapping), read in one query that
-    /// probes the cell index once per window, however many windows there are. An observation in several
-    /// windows comes back once per window.
+    /// probes an index once per window (on PostgreSQL once per window and week), however many windows there are.
+    /// An observation in several windows comes back once per window.
     /// </summary>
     public abstract IQueryable<Observation> ObservationsIn(IReadOnlyList<CellWindow> windows);
 

@@ -4,6 +4,7 @@ using nietras.SeparatedValues;
 using Truce.Access;
 using Truce.Geo;
 using Truce.Import;
+using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
 using Truce.Verification;
@@ -17,8 +18,9 @@ public sealed class ImportCorroborationTests
     private static readonly Guid PatrolObservation = Guid.Parse("3c1d7e52-8a44-4f0e-9b6a-2f5d8c9e0a11");
     private static readonly Guid PatrolIncident = Guid.Parse("7b2e9f40-1c35-4d8a-a6e2-5f0b3c4d2e19");
 
-    // A patrol's report 70 m from UCDP event 300380 (Rami village, 2013-01-03, small arms), in an incident of its own.
-    private static async Task<ScratchStore> StoreWithPatrolReportAsync(Engine engine)
+    // A patrol's report 70 m from UCDP event 300380 (Rami village, 2013-01-03, small arms), in an incident of its own:
+    // twenty minutes that afternoon, or begun that many days before.
+    private static async Task<ScratchStore> StoreWithPatrolReportAsync(Engine engine, int daysBefore = 0)
     {
         var test = await ScratchStore.CreateAsync(engine);
         Assert.Equal(0, (await Cli.RunAsync("migrate", "--db", test.Location.ConnectionString)).ExitCode);
@@ -27,7 +29,7 @@ public sealed class ImportCorroborationTests
         db.Observations.Add(new Observation
         {
             Id = PatrolObservation,
-            ObservedFrom = at,
+            ObservedFrom = at.AddDays(-daysBefore),
             ObservedTo = at.AddMinutes(20),
             TimePrecision = TimePrecision.Exact,
             Latitude = 35.7640,
@@ -72,6 +74,32 @@ public sealed class ImportCorroborationTests
         Assert.Equal(1000, await db.Incidents.CountAsync());
         Assert.Equal(999, await db.Incidents.CountAsync(i => i.ObservationCount == 1 && i.Id != PatrolIncident));
         Assert.Equal(0, (await Cli.RunAsync("verify", "--db", store.Location.ConnectionString)).ExitCode);
+    }
+
+    public static TheoryData<Engine, int> LongReports => new()
+    {
+        // Six days: kept under the week it began, the week before the event's.
+        { Engine.Sqlite, 6 }, { Engine.Postgres, 6 },
+        // Twelve days: longer than NearTime.MaxSpan, kept under the unbounded key.
+        { Engine.Sqlite, 12 }, { Engine.Postgres, 12 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LongReports))]
+    public async Task An_imported_event_joins_a_report_begun_days_before_it_whatever_week_the_report_is_kept_under(Engine engine, int daysBefore)
+    {
+        await using var store = await StoreWithPatrolReportAsync(engine, daysBefore);
+
+        Assert.Equal(0, (await Cli.RunAsync("import", "ucdp", ImportFiles.Sample1000, "--db", store.Location.ConnectionString)).ExitCode);
+
+        await using var db = new Store(store.Location, TimeProvider.System).Open();
+        var rami = await db.Observations.SingleAsync(o => o.SourceExternalId == "300380");
+        var patrol = await db.Observations.SingleAsync(o => o.Id == PatrolObservation);
+        // The premise: the import's look-up must read another key than the event's own week to find the report.
+        Assert.NotEqual(rami.NearTimeKey, patrol.NearTimeKey);
+        Assert.Equal(daysBefore > 7, patrol.NearTimeKey == NearTime.Unbounded);
+        Assert.Equal(PatrolIncident, rami.IncidentId);
+        Assert.Equal(2, (await db.Incidents.SingleAsync(i => i.Id == PatrolIncident)).ObservationCount);
     }
 
     [Theory]
