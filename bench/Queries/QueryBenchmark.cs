@@ -9,6 +9,7 @@ using Truce.Geo;
 using Truce.Lists;
 using Truce.Monitoring;
 using Truce.Storage;
+using Truce.Verification;
 
 namespace Truce.Bench.Queries;
 
@@ -34,11 +35,12 @@ public sealed record Figures(string Engine, int Rows, int Queries, double MeanMa
 
 /// <summary>
 /// Near queries (a circle and a 30-day window) timed through Truce's own path, <see cref="Observations.ListAsync"/>,
-/// the function the API's GET /api/observations calls, beside a brute-force scan of the rows held in memory and,
-/// on SQLite, an R*Tree of the same rows. The rows are loaded straight into the observations table (prepared
-/// inserts on SQLite, COPY on PostgreSQL, indexes built afterwards): this measures queries, not the journal.
-/// Every method applies the same exact test (<see cref="Area.Contains"/>) to its candidates, and each query's
-/// id sets must be equal or the run fails.
+/// the function the API's GET /api/observations calls, and <see cref="Incidents.ListAsync"/> (GET /api/incidents) on
+/// the same rows stored as incidents, beside a brute-force scan of the rows held in memory and, on SQLite, an R*Tree
+/// of the same rows. The rows are loaded straight into the observations and incidents tables (prepared inserts on
+/// SQLite, COPY on PostgreSQL, indexes built afterwards): this measures queries, not the journal. Every method applies
+/// the same exact test (<see cref="Area.Contains"/>) to its candidates, and each query's id sets (the incidents: first
+/// page and total) must be equal or the run fails.
 /// </summary>
 public static class QueryBenchmark
 {
@@ -71,6 +73,7 @@ public static class QueryBenchmark
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {rows.Count:N0} rows loaded and indexed in {loadSeconds:F1} s"));
 
             var truce = new List<double>();
+            var incidents = new List<double>();
             var scan = new List<double>();
             var rtree = new List<double>();
             long matches = 0;
@@ -81,6 +84,7 @@ public static class QueryBenchmark
             foreach (var query in NearQuery.Generate(rows, 40, seed: 4))
             {
                 await TruceAsync(store, query, Page);
+                await IncidentsAsync(store, query, Page);
                 if (rtreeConnection is not null)
                 {
                     await RTreeQueryAsync(rtreeConnection, query);
@@ -92,6 +96,10 @@ public static class QueryBenchmark
                 clock.Restart();
                 var page = await TruceAsync(store, query, Page);
                 truce.Add(clock.Elapsed.TotalMilliseconds);
+
+                clock.Restart();
+                var incidentPage = await IncidentsAsync(store, query, Page);
+                incidents.Add(clock.Elapsed.TotalMilliseconds);
 
                 clock.Restart();
                 var expected = Scan(rows, query);
@@ -109,13 +117,14 @@ public static class QueryBenchmark
                 matches += expected.Count;
                 Agree(q, "truce (all pages)", expected, listed);
                 AgreeFirstPage(q, "truce", rows, expected, page);
+                AgreeFirstPage(q, "truce incidents", rows, expected, incidentPage);
                 bounded += page.TotalIsLowerBound ? 1 : 0;
                 if (boxed is not null)
                 {
                     Agree(q, "sqlite r*tree", expected, boxed);
                 }
             }
-            var latencies = new List<Latency> { Latency.Of("truce (Observations.ListAsync)", truce) };
+            var latencies = new List<Latency> { Latency.Of("truce (Observations.ListAsync)", truce), Latency.Of("truce (Incidents.ListAsync)", incidents) };
             if (rtreeConnection is not null)
             {
                 latencies.Add(Latency.Of("sqlite r*tree + exact test", rtree));
@@ -145,7 +154,7 @@ public static class QueryBenchmark
     /// </summary>
     private static async Task<List<Latency>> YearAsync(Store store, SyntheticObservations rows, IReadOnlyList<NearQuery> year)
     {
-        var (truce, scan) = (new List<double>(), new List<double>());
+        var (truce, incidents, scan) = (new List<double>(), new List<double>(), new List<double>());
         long matches = 0;
         var clock = new Stopwatch();
         for (var q = 0; q < year.Count; q++)
@@ -154,20 +163,26 @@ public static class QueryBenchmark
             var page = await TruceAsync(store, year[q], Page);
             truce.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
+            var incidentPage = await IncidentsAsync(store, year[q], Page);
+            incidents.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
             var expected = Scan(rows, year[q]);
             scan.Add(clock.Elapsed.TotalMilliseconds);
             matches += expected.Count;
             AgreeFirstPage(q, "truce year", rows, expected, page);
+            AgreeFirstPage(q, "truce incidents year", rows, expected, incidentPage);
         }
         var mean = (double)matches / year.Count;
-        return [Latency.Of(string.Create(CultureInfo.InvariantCulture, $"truce, a year ({mean:F0} matches)"), truce), Latency.Of("brute force, a year", scan)];
+        return [Latency.Of(string.Create(CultureInfo.InvariantCulture, $"truce, a year ({mean:F0} matches)"), truce),
+            Latency.Of("truce incidents, a year", incidents), Latency.Of("brute force, a year", scan)];
     }
 
     /// <summary>
     /// The first page is the scan's newest matches, in order; its total is the scan's, or, where the list stopped
     /// counting (<see cref="Page{T}.TotalIsLowerBound"/>), less than the scan's and at least the bound.
     /// </summary>
-    private static void AgreeFirstPage(int query, string method, SyntheticObservations rows, HashSet<int> expected, Page<Observation> page)
+    private static void AgreeFirstPage<T>(int query, string method, SyntheticObservations rows, HashSet<int> expected, Page<T> page)
+        where T : IPlacedRecord
     {
         var newest = expected.Select(SyntheticObservations.IdOf).OrderByDescending(id => rows.From[SyntheticObservations.RowOf(id)]).ThenBy(id => id)
             .Take(Page.Size).Select(SyntheticObservations.RowOf).ToList();
@@ -220,6 +235,14 @@ public static class QueryBenchmark
         await using var db = store.Open();
         var result = await Observations.ListAsync(db, Viewer.System, Filter(query, paging));
         return result.Value ?? throw new InvalidOperationException($"The near query was refused: {result.Failure!.Title}");
+    }
+
+    /// <summary>What GET /api/incidents?near=..&amp;radius_km=..&amp;from=..&amp;to=.. runs, for an analyst: the same rows stored as incidents.</summary>
+    private static async Task<Page<Incident>> IncidentsAsync(Store store, NearQuery query, Paging paging)
+    {
+        await using var db = store.Open();
+        var result = await Incidents.ListAsync(db, Viewer.System, Filter(query, paging));
+        return result.Value ?? throw new InvalidOperationException($"The near query on incidents was refused: {result.Failure!.Title}");
     }
 
     private static async Task<HashSet<int>> AllPagesAsync(Store store, NearQuery query)
@@ -296,14 +319,16 @@ public static class QueryBenchmark
     }
 
     /// <summary>
-    /// The rows straight into the observations table with the indexes dropped, then the indexes rebuilt and
-    /// statistics gathered. Values go through the EF model's own converters, so the rows read back as Truce wrote them.
+    /// The rows straight into the observations table, and the same rows (same ids, positions and intervals) into the
+    /// incidents table, each with its indexes dropped, then the indexes rebuilt and statistics gathered. Values go
+    /// through the EF model's own converters, so the rows read back as Truce wrote them.
     /// </summary>
     private static async Task LoadAsync(Store store, SyntheticObservations rows)
     {
         await using var db = store.Open();
-        var properties = db.Model.FindEntityType(typeof(Observation))!.GetProperties().ToList();
-        var template = new Observation
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await LoadTableAsync(db, connection, rows, new Observation
         {
             TimePrecision = TimePrecision.Exact,
             LocationPrecisionM = 100,
@@ -315,12 +340,36 @@ public static class QueryBenchmark
             Visibility = Visibility.Internal,
             ReceivedAt = SyntheticObservations.Start,
             SubmissionHash = new string('0', 64),
-        };
+        }, nameof(Observation.ObservedFrom), nameof(Observation.ObservedTo));
+        await LoadTableAsync(db, connection, rows, new Incident
+        {
+            Title = "Benchmark incident.",
+            Category = Category.Explosion,
+            Status = IncidentStatus.Reported,
+            LocationPrecisionM = 100,
+            ObservationCount = 1,
+            SourceCount = 1,
+            Visibility = Visibility.Internal,
+            CreatedAt = SyntheticObservations.Start,
+            UpdatedAt = SyntheticObservations.Start,
+            SubmissionHash = new string('0', 64),
+        }, nameof(Incident.StartsAt), nameof(Incident.EndsAt));
+        // PostgreSQL: VACUUM too, which sets the visibility map that index-only scans need (autovacuum would, later).
+        await Execute(connection, db.Engine == Engine.Postgres ? "VACUUM ANALYZE observations, incidents" : "ANALYZE");
+    }
+
+    /// <summary>Row i of <paramref name="rows"/> as a copy of <paramref name="template"/> with its id, position, cell, interval and near-time key.</summary>
+    private static async Task LoadTableAsync<T>(TruceDb db, DbConnection connection, SyntheticObservations rows, T template, string fromName, string toName)
+        where T : class, IPlacedRecord
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var table = type.GetTableName()!;
+        var properties = type.GetProperties().ToList();
         var constant = properties.Select(p => Provider(p, p.PropertyInfo!.GetValue(template))).ToArray();
         var column = properties.Select(p => p.GetColumnName()).ToList();
         int Column(string name) => column.IndexOf(properties.Single(p => p.Name == name).GetColumnName());
-        var (id, lat, lon, cell, from, to) = (Column(nameof(Observation.Id)), Column(nameof(Observation.Latitude)), Column(nameof(Observation.Longitude)),
-            Column(nameof(Observation.Cell)), Column(nameof(Observation.ObservedFrom)), Column(nameof(Observation.ObservedTo)));
+        var (id, lat, lon, cell, from, to) = (Column(nameof(IPlacedRecord.Id)), Column(nameof(IPlacedRecord.Latitude)), Column(nameof(IPlacedRecord.Longitude)),
+            Column(nameof(IPlacedRecord.Cell)), Column(fromName), Column(toName));
         var key = Column(nameof(Observation.NearTimeKey));
         var values = (object[])constant.Clone();
         void Fill(int i)
@@ -334,12 +383,10 @@ public static class QueryBenchmark
             values[key] = NearTime.KeyOf(rows.From[i], rows.To[i]);
         }
 
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var indexes = await DropIndexesAsync(connection, db.Engine);
+        var indexes = await DropIndexesAsync(connection, db.Engine, table);
         if (connection is NpgsqlConnection postgres)
         {
-            await using var copy = await postgres.BeginBinaryImportAsync($"COPY observations ({string.Join(", ", column)}) FROM STDIN (FORMAT BINARY)");
+            await using var copy = await postgres.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", column)}) FROM STDIN (FORMAT BINARY)");
             for (var i = 0; i < rows.Count; i++)
             {
                 Fill(i);
@@ -362,7 +409,7 @@ public static class QueryBenchmark
         {
             await Execute(connection, "PRAGMA synchronous=OFF");
             await using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO observations ({string.Join(", ", column)}) VALUES ({string.Join(", ", column.Select((_, i) => $"@p{i}"))})";
+            insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", column)}) VALUES ({string.Join(", ", column.Select((_, i) => $"@p{i}"))})";
             var parameters = column.Select((_, i) =>
             {
                 var parameter = insert.CreateParameter();
@@ -389,22 +436,20 @@ public static class QueryBenchmark
         {
             await Execute(connection, create);
         }
-        // PostgreSQL: VACUUM too, which sets the visibility map that index-only scans need (autovacuum would, later).
-        await Execute(connection, db.Engine == Engine.Postgres ? "VACUUM ANALYZE observations" : "ANALYZE");
     }
 
     private static object Provider(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value) =>
         (property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 
-    /// <summary>Drops the observations table's secondary indexes; returns the statements that build them again.</summary>
-    private static async Task<List<string>> DropIndexesAsync(DbConnection connection, Engine engine)
+    /// <summary>Drops a table's secondary indexes; returns the statements that build them again.</summary>
+    private static async Task<List<string>> DropIndexesAsync(DbConnection connection, Engine engine, string table)
     {
         var creates = new List<(string Name, string Sql)>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = engine == Engine.Sqlite
-                ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
-                : "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'observations' AND indexname NOT LIKE 'pk_%'";
+                ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND sql IS NOT NULL"
+                : $"SELECT indexname, indexdef FROM pg_indexes WHERE tablename = '{table}' AND indexname NOT LIKE 'pk_%'";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
