@@ -1,7 +1,19 @@
 namespace Truce.Lists;
 
+/// <summary>Where a page stands in its list, whatever it holds: what a pager shows.</summary>
+public interface IPaged
+{
+    int PageNumber { get; }
+
+    int PageCount { get; }
+
+    int Total { get; }
+
+    bool TotalIsLowerBound { get; }
+}
+
 /// <summary>A page of a list, numbered from 1, with the total the filters match.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total) : IPaged
 {
     /// <summary>
     /// True when more than <see cref="Total"/> records match and the list stopped counting there (the gazetteer's
