@@ -5,7 +5,8 @@ namespace Truce.Testing;
 
 /// <summary>
 /// A store made for one test or benchmark run and removed after it: a SQLite file in a temporary folder, or a
-/// new PostgreSQL database on an admin connection. The schema is not created: that is the caller's first step.
+/// new PostgreSQL database on an admin connection. The schema is created by <see cref="MigratedAsync"/>, or by the
+/// caller's own first step (the CLI's migrate, a server's start).
 /// </summary>
 public sealed class ScratchStore : IAsyncDisposable
 {
@@ -22,6 +23,14 @@ public sealed class ScratchStore : IAsyncDisposable
     }
 
     public StoreLocation Location { get; }
+
+    /// <summary>A store on this location with its schema created, keeping time by <paramref name="clock"/> (the system's by default).</summary>
+    public async Task<Store> MigratedAsync(TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        var store = new Store(Location, clock ?? TimeProvider.System);
+        await store.MigrateAsync(cancellationToken);
+        return store;
+    }
 
     /// <summary>SQLite without <paramref name="postgresAdmin"/>; otherwise a database created on that server.</summary>
     public static async Task<ScratchStore> CreateAsync(string? postgresAdmin, CancellationToken cancellationToken = default)

@@ -56,7 +56,7 @@ public sealed class NearTimeTests
     public async Task Near_lists_over_windows_across_week_edges_and_a_year_answer_exactly_what_a_scan_finds(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = await MigratedAsync(scratch);
+        var store = await scratch.MigratedAsync();
         var rows = Rows();
         await using (var db = store.Open())
         {
@@ -129,7 +129,7 @@ public sealed class NearTimeTests
     public async Task A_busy_window_lists_the_newest_pages_exactly_and_counts_up_to_the_bound(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = await MigratedAsync(scratch);
+        var store = await scratch.MigratedAsync();
         var random = new Random(1014);
         var rows = new List<Row>();
         // Eight weeks of 400 rows each within about 6 km of the centre, 100 far outside the circle, 1 200 longer than a
@@ -209,7 +209,7 @@ public sealed class NearTimeTests
     public async Task A_row_written_before_the_key_existed_holds_the_unbounded_key_verifies_and_is_still_found(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = await MigratedAsync(scratch);
+        var store = await scratch.MigratedAsync();
         var row = new Row(Guid.NewGuid(), CentreLat, CentreLon, Monday, Monday.AddHours(2));
         await using var db = store.Open();
         db.Observations.Add(Observation(row));
@@ -226,13 +226,6 @@ public sealed class NearTimeTests
         var filter = new ListFilter { Near = new Place(CentreLat, CentreLon, null), RadiusKm = 1, From = Monday.AddDays(-1), To = Monday.AddDays(1) };
         Assert.Equal(new[] { row.Id }, await AllAsync(store, filter, Observations.ListAsync));
         Assert.Null(await StateVerifier.FirstMismatchAsync(db));
-    }
-
-    private static async Task<Store> MigratedAsync(ScratchStore scratch)
-    {
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
-        return store;
     }
 
     private sealed record Row(Guid Id, double Lat, double Lon, DateTimeOffset From, DateTimeOffset To);

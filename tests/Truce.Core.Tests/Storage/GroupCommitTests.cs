@@ -12,8 +12,7 @@ public sealed class GroupCommitTests
     public async Task Past_the_bound_records_are_refused_at_once_and_every_accepted_one_is_stored_and_journaled()
     {
         await using var scratch = await ScratchStore.CreateAsync(Engine.Sqlite);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync();
         const int waiting = 8;
         var commits = new GroupCommit(store, waiting);
 

@@ -11,8 +11,7 @@ public sealed class PlaceSearchTests
     private static async Task<(ScratchStore Scratch, Store Store)> DemoGazetteerAsync(Engine engine)
     {
         var scratch = await ScratchStore.CreateAsync(engine);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync();
         await DemoPlaces.LoadAsync(store);
         return (scratch, store);
     }

@@ -13,13 +13,6 @@ public sealed class ImportStagesTests
 {
     private const string Source = "UCDP GED";
 
-    private static async Task<Store> MigratedAsync(ScratchStore scratch)
-    {
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
-        return store;
-    }
-
     private static IEnumerable<ImportRow> Sample(DateTimeOffset now) =>
         CsvEvents.Read(ImportFiles.Sample1000, EventLayout.All.OfType<UcdpLayout>().Single(), Source, now);
 
@@ -28,7 +21,7 @@ public sealed class ImportStagesTests
     public async Task A_file_that_breaks_after_several_written_batches_is_refused_with_nothing_stored(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = await MigratedAsync(scratch);
+        var store = await scratch.MigratedAsync();
         // --skip-invalid has no checking pass, so four batches of 100 are written (uncommitted) before the reader meets the break.
         IEnumerable<ImportRow> Broken(DateTimeOffset now) => Sample(now).Take(450)
             .Append(new ImportRow(452, null, [new RowError(452, "file", "is not valid UTF-8 here; save the file as UTF-8.")], Fatal: true))
@@ -50,7 +43,7 @@ public sealed class ImportStagesTests
     public async Task A_cancelled_import_stops_both_stages_and_leaves_nothing_uncommitted()
     {
         await using var scratch = await ScratchStore.CreateAsync(Engine.Sqlite);
-        var store = await MigratedAsync(scratch);
+        var store = await scratch.MigratedAsync();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         // Cancelled while the reader is at row 300, after two batches of 100 went to the store.
         IEnumerable<ImportRow> Cancelling(DateTimeOffset now) => Sample(now).Select((row, i) =>

@@ -15,8 +15,7 @@ public sealed class ImportStatisticsTests
     public async Task An_import_on_PostgreSQL_analyses_its_tables_as_they_grow_and_at_the_end()
     {
         await using var scratch = await ScratchStore.CreateAsync(Engine.Postgres);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync();
         var cancellationToken = TestContext.Current.CancellationToken;
 
         // 1 000 events committed every 100: ten commits, analysed after the 1st, 2nd, 4th and 8th, and at the end.

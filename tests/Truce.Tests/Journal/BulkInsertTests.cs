@@ -16,8 +16,7 @@ public sealed class BulkInsertTests
     private static async Task<(ScratchStore Test, Store Store)> MigratedAsync(Engine engine, TimeProvider clock)
     {
         var test = await ScratchStore.CreateAsync(engine);
-        var store = new Store(test.Location, clock);
-        await store.MigrateAsync();
+        var store = await test.MigratedAsync(clock);
         return (test, store);
     }
 

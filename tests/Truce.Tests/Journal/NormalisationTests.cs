@@ -132,8 +132,7 @@ public sealed class NormalisationTests
     public async Task Every_column_type_round_trips_store_read_and_journal_over_edge_values(Engine engine)
     {
         await using var test = await ScratchStore.CreateAsync(engine);
-        var store = new Store(test.Location, new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero)));
-        await store.MigrateAsync();
+        var store = await test.MigratedAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero)));
 
         var property = Prop.ForAll(EdgeValues(), values =>
         {

@@ -15,8 +15,7 @@ public sealed class KnownPartiesTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 4, 0, 0, TimeSpan.Zero));
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = new Store(scratch.Location, clock);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync(clock);
         await using (var db = store.Open())
         {
             db.Parties.Add(new Party { Id = "west", Name = "West" });

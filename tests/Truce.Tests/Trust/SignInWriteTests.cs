@@ -16,8 +16,7 @@ public sealed class SignInWriteTests
     public async Task An_unknown_name_and_a_wrong_password_each_write_one_journaled_row(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync();
         await using var db = store.Open();
         Assert.True((await Users.AddAsync(db, "monitor1", Role.Monitor, null, Users.NewPassword())).Succeeded);
         Assert.True((await Users.AddAsync(db, "disabled1", Role.Monitor, null, Users.NewPassword())).Succeeded);

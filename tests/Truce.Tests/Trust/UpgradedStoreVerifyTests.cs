@@ -17,8 +17,7 @@ public sealed class UpgradedStoreVerifyTests
     public async Task A_row_journaled_before_a_column_was_added_verifies_and_a_later_edit_of_that_column_is_caught(Engine engine)
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
-        var store = new Store(scratch.Location, TimeProvider.System);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync();
         await using var db = store.Open();
         var user = (await Users.AddAsync(db, "old.monitor", Role.Monitor, null, Users.NewPassword())).Value!;
         Assert.Null(await StateVerifier.FirstMismatchAsync(db));

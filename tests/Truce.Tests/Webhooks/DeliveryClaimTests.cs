@@ -63,8 +63,7 @@ public sealed class DeliveryClaimTests
     {
         await using var scratch = await ScratchStore.CreateAsync(engine);
         var clock = new FakeTimeProvider(Start);
-        var store = new Store(scratch.Location, clock);
-        await store.MigrateAsync();
+        var store = await scratch.MigratedAsync(clock);
         var id = Assert.Single(await FillAsync(store, 1));
 
         var first = Assert.Single(await Deliveries.ClaimAsync(store, WebhookTimings.Default, 10));
