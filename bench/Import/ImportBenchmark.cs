@@ -34,14 +34,14 @@ public static class ImportBenchmark
     // The baseline commits as often as the importer does.
     private static readonly int BatchSize = Options.CommitSize;
 
-    public static async Task<Figures> RunAsync(Engine engine, long rows, string? postgresAdmin, TextWriter log)
+    public static async Task<Figures> RunAsync(Engine engine, long rows, string? postgresAdmin, TextWriter log, bool inTimeOrder = false)
     {
         var folder = Directory.CreateTempSubdirectory("truce-bench-import-").FullName;
         var databases = new List<string>();
         try
         {
             var csv = Path.Combine(folder, "ucdp.csv");
-            Generate(csv, rows);
+            Generate(csv, rows, inTimeOrder);
             var raw = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, databases, secondaryIndexes: true));
             log.WriteLine($"{engine}: raw insert of {rows} rows in {raw.TotalSeconds:F1} s");
             var bare = await TimeAsync(() => RawInsertAsync(engine, csv, folder, postgresAdmin, databases, secondaryIndexes: false));
@@ -83,15 +83,20 @@ public static class ImportBenchmark
         return clock.Elapsed;
     }
 
-    /// <summary>UCDP-shaped rows (the columns the importer reads), spread over the world and over 30 years.</summary>
-    public static void Generate(string path, long rows)
+    /// <summary>
+    /// UCDP-shaped rows (the columns the importer reads), spread over the world and over 30 years: in random time order,
+    /// or, with <paramref name="inTimeOrder"/>, by date, as a release published by year comes close to (the other columns
+    /// the same either way).
+    /// </summary>
+    public static void Generate(string path, long rows, bool inTimeOrder = false)
     {
         using var writer = Sep.New(',').Writer().ToFile(path);
         var random = new Random(1989);
         var start = new DateOnly(1990, 1, 1);
         for (long i = 1; i <= rows; i++)
         {
-            var day = start.AddDays(random.Next(0, 30 * 365));
+            var shuffled = random.Next(0, 30 * 365);
+            var day = start.AddDays(inTimeOrder ? (int)((i - 1) * (30 * 365L) / rows) : shuffled);
             using var row = writer.NewRow();
             row["id"].Format(i);
             row["type_of_violence"].Format(random.Next(1, 4));
