@@ -36,8 +36,9 @@ public sealed record Figures(string Engine, int Rows, int Queries, double MeanMa
 /// <summary>
 /// Near queries (a circle and a 30-day window) timed through Truce's own path, <see cref="Observations.ListAsync"/>,
 /// the function the API's GET /api/observations calls, and <see cref="Incidents.ListAsync"/> (GET /api/incidents) on
-/// the same rows stored as incidents, beside a brute-force scan of the rows held in memory and, on SQLite, an R*Tree
-/// of the same rows. The rows are loaded straight into the observations and incidents tables (prepared inserts on
+/// the same rows stored as published incidents, for an analyst and for the public (who is shown, and tested on,
+/// positions snapped to the store's public grid), beside a brute-force scan of the rows held in memory and, on
+/// SQLite, an R*Tree of the same rows. The rows are loaded straight into the observations and incidents tables (prepared inserts on
 /// SQLite, COPY on PostgreSQL, indexes built afterwards): this measures queries, not the journal. Every method applies
 /// the same exact test (<see cref="Area.Contains"/>) to its candidates, and each query's id sets (the incidents: first
 /// page and total) must be equal or the run fails.
@@ -74,6 +75,7 @@ public static class QueryBenchmark
 
             var truce = new List<double>();
             var incidents = new List<double>();
+            var published = new List<double>();
             var scan = new List<double>();
             var rtree = new List<double>();
             long matches = 0;
@@ -85,6 +87,7 @@ public static class QueryBenchmark
             {
                 await TruceAsync(store, query, Page);
                 await IncidentsAsync(store, query, Page);
+                await IncidentsAsync(store, query, Page, Viewer.Anonymous);
                 if (rtreeConnection is not null)
                 {
                     await RTreeQueryAsync(rtreeConnection, query);
@@ -100,6 +103,10 @@ public static class QueryBenchmark
                 clock.Restart();
                 var incidentPage = await IncidentsAsync(store, query, Page);
                 incidents.Add(clock.Elapsed.TotalMilliseconds);
+
+                clock.Restart();
+                var publicPage = await IncidentsAsync(store, query, Page, Viewer.Anonymous);
+                published.Add(clock.Elapsed.TotalMilliseconds);
 
                 clock.Restart();
                 var expected = Scan(rows, query);
@@ -118,13 +125,18 @@ public static class QueryBenchmark
                 Agree(q, "truce (all pages)", expected, listed);
                 AgreeFirstPage(q, "truce", rows, expected, page);
                 AgreeFirstPage(q, "truce incidents", rows, expected, incidentPage);
+                AgreeFirstPage(q, "truce incidents, public", rows, Scan(rows, query, store.PublicPrecisionM), publicPage);
                 bounded += page.TotalIsLowerBound ? 1 : 0;
                 if (boxed is not null)
                 {
                     Agree(q, "sqlite r*tree", expected, boxed);
                 }
             }
-            var latencies = new List<Latency> { Latency.Of("truce (Observations.ListAsync)", truce), Latency.Of("truce (Incidents.ListAsync)", incidents) };
+            var latencies = new List<Latency>
+            {
+                Latency.Of("truce (Observations.ListAsync)", truce), Latency.Of("truce (Incidents.ListAsync)", incidents),
+                Latency.Of("truce incidents, public", published),
+            };
             if (rtreeConnection is not null)
             {
                 latencies.Add(Latency.Of("sqlite r*tree + exact test", rtree));
@@ -154,7 +166,7 @@ public static class QueryBenchmark
     /// </summary>
     private static async Task<List<Latency>> YearAsync(Store store, SyntheticObservations rows, IReadOnlyList<NearQuery> year)
     {
-        var (truce, incidents, scan) = (new List<double>(), new List<double>(), new List<double>());
+        var (truce, incidents, published, scan) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         long matches = 0;
         var clock = new Stopwatch();
         for (var q = 0; q < year.Count; q++)
@@ -166,15 +178,19 @@ public static class QueryBenchmark
             var incidentPage = await IncidentsAsync(store, year[q], Page);
             incidents.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
+            var publicPage = await IncidentsAsync(store, year[q], Page, Viewer.Anonymous);
+            published.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
             var expected = Scan(rows, year[q]);
             scan.Add(clock.Elapsed.TotalMilliseconds);
             matches += expected.Count;
             AgreeFirstPage(q, "truce year", rows, expected, page);
             AgreeFirstPage(q, "truce incidents year", rows, expected, incidentPage);
+            AgreeFirstPage(q, "truce incidents year, public", rows, Scan(rows, year[q], store.PublicPrecisionM), publicPage);
         }
         var mean = (double)matches / year.Count;
         return [Latency.Of(string.Create(CultureInfo.InvariantCulture, $"truce, a year ({mean:F0} matches)"), truce),
-            Latency.Of("truce incidents, a year", incidents), Latency.Of("brute force, a year", scan)];
+            Latency.Of("truce incidents, a year", incidents), Latency.Of("truce incidents, public, a year", published), Latency.Of("brute force, a year", scan)];
     }
 
     /// <summary>
@@ -237,11 +253,14 @@ public static class QueryBenchmark
         return result.Value ?? throw new InvalidOperationException($"The near query was refused: {result.Failure!.Title}");
     }
 
-    /// <summary>What GET /api/incidents?near=..&amp;radius_km=..&amp;from=..&amp;to=.. runs, for an analyst: the same rows stored as incidents.</summary>
-    private static async Task<Page<Incident>> IncidentsAsync(Store store, NearQuery query, Paging paging)
+    /// <summary>
+    /// What GET /api/incidents?near=..&amp;radius_km=..&amp;from=..&amp;to=.. runs, for an analyst or for
+    /// <paramref name="viewer"/> (the public): the same rows stored as published incidents.
+    /// </summary>
+    private static async Task<Page<Incident>> IncidentsAsync(Store store, NearQuery query, Paging paging, Viewer? viewer = null)
     {
         await using var db = store.Open();
-        var result = await Incidents.ListAsync(db, Viewer.System, Filter(query, paging));
+        var result = await Incidents.ListAsync(db, viewer ?? Viewer.System, Filter(query, paging));
         return result.Value ?? throw new InvalidOperationException($"The near query on incidents was refused: {result.Failure!.Title}");
     }
 
@@ -259,12 +278,24 @@ public static class QueryBenchmark
         }
     }
 
-    private static HashSet<int> Scan(SyntheticObservations rows, NearQuery query)
+    /// <summary>
+    /// The rows in the query's window and circle, every one of them tested: at their stored positions, or, given the
+    /// store's <paramref name="publicPrecisionM"/>, at the positions the public is shown (snapped by the access policy's
+    /// own rule, so that what is checked is which rows the list finds and in what order, not the snapping).
+    /// </summary>
+    private static HashSet<int> Scan(SyntheticObservations rows, NearQuery query, int? publicPrecisionM = null)
     {
         var found = new HashSet<int>();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (query.During(rows.From[i], rows.To[i]) && query.Area.Contains(rows.Latitudes[i], rows.Longitudes[i]))
+            if (!query.During(rows.From[i], rows.To[i]))
+            {
+                continue;
+            }
+            var (lat, lon, _) = publicPrecisionM is { } precision
+                ? Viewer.Anonymous.Location(rows.Latitudes[i], rows.Longitudes[i], 0, precision)
+                : (rows.Latitudes[i], rows.Longitudes[i], 0);
+            if (query.Area.Contains(lat, lon))
             {
                 found.Add(i);
             }
@@ -349,7 +380,8 @@ public static class QueryBenchmark
             LocationPrecisionM = 100,
             ObservationCount = 1,
             SourceCount = 1,
-            Visibility = Visibility.Internal,
+            // Published, so that the public's list reads the same rows (an analyst's reads them whatever their visibility).
+            Visibility = Visibility.Public,
             CreatedAt = SyntheticObservations.Start,
             UpdatedAt = SyntheticObservations.Start,
             SubmissionHash = new string('0', 64),
