@@ -350,8 +350,9 @@ public static class QueryBenchmark
     }
 
     /// <summary>
-    /// The rows straight into the observations table, and the same rows (same ids, positions and intervals) into the
-    /// incidents table, each with its indexes dropped, then the indexes rebuilt and statistics gathered. Values go
+    /// The rows straight into the incidents table, and the same rows (same ids, positions and intervals) into the
+    /// observations table, each observation in the incident of its own id (as an imported event is), each table with its
+    /// indexes dropped, then the indexes rebuilt and statistics gathered. Values go
     /// through the EF model's own converters, so the rows read back as Truce wrote them.
     /// </summary>
     private static async Task LoadAsync(Store store, SyntheticObservations rows)
@@ -359,19 +360,6 @@ public static class QueryBenchmark
         await using var db = store.Open();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await LoadTableAsync(db, connection, rows, new Observation
-        {
-            TimePrecision = TimePrecision.Exact,
-            LocationPrecisionM = 100,
-            Category = Category.Explosion,
-            Sensor = Sensor.Heard,
-            Narrative = "Benchmark row.",
-            ReporterId = Guid.Empty,
-            Source = "bench",
-            Visibility = Visibility.Internal,
-            ReceivedAt = SyntheticObservations.Start,
-            SubmissionHash = new string('0', 64),
-        }, nameof(Observation.ObservedFrom), nameof(Observation.ObservedTo));
         await LoadTableAsync(db, connection, rows, new Incident
         {
             Title = "Benchmark incident.",
@@ -386,12 +374,29 @@ public static class QueryBenchmark
             UpdatedAt = SyntheticObservations.Start,
             SubmissionHash = new string('0', 64),
         }, nameof(Incident.StartsAt), nameof(Incident.EndsAt));
+        await LoadTableAsync(db, connection, rows, new Observation
+        {
+            TimePrecision = TimePrecision.Exact,
+            LocationPrecisionM = 100,
+            Category = Category.Explosion,
+            Sensor = Sensor.Heard,
+            Narrative = "Benchmark row.",
+            ReporterId = Guid.Empty,
+            Source = "bench",
+            Visibility = Visibility.Internal,
+            ReceivedAt = SyntheticObservations.Start,
+            SubmissionHash = new string('0', 64),
+        }, nameof(Observation.ObservedFrom), nameof(Observation.ObservedTo), ownIncident: nameof(Observation.IncidentId));
         // PostgreSQL: VACUUM too, which sets the visibility map that index-only scans need (autovacuum would, later).
         await Execute(connection, db.Engine == Engine.Postgres ? "VACUUM ANALYZE observations, incidents" : "ANALYZE");
     }
 
-    /// <summary>Row i of <paramref name="rows"/> as a copy of <paramref name="template"/> with its id, position, cell, interval and near-time key.</summary>
-    private static async Task LoadTableAsync<T>(TruceDb db, DbConnection connection, SyntheticObservations rows, T template, string fromName, string toName)
+    /// <summary>
+    /// Row i of <paramref name="rows"/> as a copy of <paramref name="template"/> with its id, position, cell, interval and
+    /// near-time key, and, given <paramref name="ownIncident"/>, that property set to the row's own id.
+    /// </summary>
+    private static async Task LoadTableAsync<T>(
+        TruceDb db, DbConnection connection, SyntheticObservations rows, T template, string fromName, string toName, string? ownIncident = null)
         where T : class, IPlacedRecord
     {
         var type = db.Model.FindEntityType(typeof(T))!;
@@ -403,6 +408,7 @@ public static class QueryBenchmark
         var (id, lat, lon, cell, from, to) = (Column(nameof(IPlacedRecord.Id)), Column(nameof(IPlacedRecord.Latitude)), Column(nameof(IPlacedRecord.Longitude)),
             Column(nameof(IPlacedRecord.Cell)), Column(fromName), Column(toName));
         var key = Column(nameof(Observation.NearTimeKey));
+        var incident = ownIncident is null ? -1 : Column(ownIncident);
         var values = (object[])constant.Clone();
         void Fill(int i)
         {
@@ -413,6 +419,10 @@ public static class QueryBenchmark
             values[from] = Provider(properties[from], rows.From[i]);
             values[to] = Provider(properties[to], rows.To[i]);
             values[key] = NearTime.KeyOf(rows.From[i], rows.To[i]);
+            if (incident >= 0)
+            {
+                values[incident] = Provider(properties[incident], (Guid?)SyntheticObservations.IdOf(i));
+            }
         }
 
         var indexes = await DropIndexesAsync(connection, db.Engine, table);
