@@ -1757,7 +1757,7 @@ namespace Truce.Migrations.Sqlite
                     b.HasIndex("Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
                         .HasDatabaseName("ix_observations_cell_covering");
 
-                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "ObservedFrom", "ObservedTo", "Latitude", "Longitude", "Id", "Visibility", "SubmittedByPartyId")
                         .HasDatabaseName("ix_observations_near_time_covering");
 
                     b.ToTable("observations", (string)null);
@@ -2166,7 +2166,7 @@ namespace Truce.Migrations.Sqlite
                     b.HasIndex("Status", "EndsAt", "Cell")
                         .HasDatabaseName("ix_incidents_status_ends_at_cell");
 
-                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id")
+                    b.HasIndex("NearTimeKey", "Cell", "StartsAt", "EndsAt", "Latitude", "Longitude", "Id", "Visibility")
                         .HasDatabaseName("ix_incidents_near_time_covering");
 
                     b.ToTable("incidents", (string)null);

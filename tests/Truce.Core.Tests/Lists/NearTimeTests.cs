@@ -124,6 +124,44 @@ public sealed class NearTimeTests
         Assert.Equal(150, NearTime.NextBatch(2, 2 * Week, 150, 1, 1_000));
     }
 
+    [Fact]
+    public async Task What_the_public_or_a_liaison_may_see_of_near_candidates_is_decided_on_the_covering_index_alone()
+    {
+        // Without the visibility (and, for reports, the submitting party) in the near-time index, SQLite reads every
+        // candidate's row to test it: the public's incident list took 2.4 times as long as the analyst's (session 11).
+        await using var scratch = await ScratchStore.CreateAsync(Engine.Sqlite);
+        var store = await scratch.MigratedAsync();
+        await using var db = store.Open();
+        await db.Database.OpenConnectionAsync();
+        var keys = NearTime.Keys(Monday, Monday.AddDays(30))!;
+        var ranges = CellCover.Ranges(Area.Circle(CentreLat, CentreLon, RadiusKm * 1000));
+        var (from, to) = (Monday, Monday.AddDays(30));
+        Viewer[] viewers = [Viewer.Anonymous, new(Guid.NewGuid(), "liaison", Role.Liaison, "north"), Viewer.System];
+        foreach (var viewer in viewers)
+        {
+            var observations = NearTime.Within<Observation>(db, keys, ranges).AsNoTracking().VisibleTo(viewer)
+                .Where(o => o.ObservedTo >= from && o.ObservedFrom <= to).Select(o => new { o.Id, o.ObservedFrom, o.Latitude, o.Longitude });
+            Assert.Contains("USING COVERING INDEX ix_observations_near_time_covering", await PlanAsync(db, observations.ToQueryString()), StringComparison.Ordinal);
+            var incidents = NearTime.Within<Incident>(db, keys, ranges).AsNoTracking().VisibleTo(viewer)
+                .Where(i => i.EndsAt >= from && i.StartsAt <= to).Select(i => new { i.Id, i.StartsAt, i.Latitude, i.Longitude });
+            Assert.Contains("USING COVERING INDEX ix_incidents_near_time_covering", await PlanAsync(db, incidents.ToQueryString()), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>SQLite's plan of a query EF wrote out (its parameters left unbound: the plan does not depend on them).</summary>
+    private static async Task<string> PlanAsync(TruceDb db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return string.Join('\n', plan);
+    }
+
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task A_busy_window_lists_the_newest_pages_exactly_and_counts_up_to_the_bound(Engine engine)
